@@ -1,0 +1,98 @@
+//! The native host: std::thread, std::time and real stdout/stderr.
+//! Used by the `spindle` CLI and by the fast native tests.
+
+use super::{Host, Stream};
+use crate::runtime::trace::TraceEvent;
+use std::io::Write;
+use std::sync::Mutex;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+/// Writes to the process's stdout/stderr (or captures into buffers for tests).
+pub struct NativeHost {
+    start: Instant,
+    capture: Option<Mutex<(String, String)>>,
+    pub trace_events: Mutex<Vec<TraceEvent>>,
+    keep_trace: bool,
+}
+
+impl NativeHost {
+    /// A host writing straight to the process's stdout and stderr.
+    pub fn stdio() -> Self {
+        NativeHost { start: Instant::now(), capture: None, trace_events: Mutex::new(Vec::new()), keep_trace: false }
+    }
+    /// A host capturing output in memory (for tests); read it with `captured`.
+    pub fn capturing() -> Self {
+        NativeHost {
+            start: Instant::now(),
+            capture: Some(Mutex::new((String::new(), String::new()))),
+            trace_events: Mutex::new(Vec::new()),
+            keep_trace: true,
+        }
+    }
+    /// (stdout, stderr) captured so far.
+    pub fn captured(&self) -> (String, String) {
+        self.capture.as_ref().map(|c| c.lock().unwrap().clone()).unwrap_or_default()
+    }
+}
+
+impl Host for NativeHost {
+    fn write(&self, stream: Stream, text: &str) {
+        if let Some(c) = &self.capture {
+            let mut c = c.lock().unwrap();
+            match stream {
+                Stream::Stdout => c.0.push_str(text),
+                Stream::Stderr => c.1.push_str(text),
+            }
+            return;
+        }
+        match stream {
+            Stream::Stdout => {
+                let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            }
+            Stream::Stderr => {
+                // Keep the relative order of stdout and stderr on a terminal.
+                let _ = std::io::stdout().lock().flush();
+                let _ = std::io::stderr().lock().write_all(text.as_bytes());
+            }
+        }
+    }
+    fn flush(&self) {
+        if self.capture.is_none() {
+            let _ = std::io::stdout().lock().flush();
+            let _ = std::io::stderr().lock().flush();
+        }
+    }
+    fn monotonic(&self) -> f64 {
+        self.start.elapsed().as_secs_f64()
+    }
+    fn wall_time(&self) -> f64 {
+        SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0)
+    }
+    fn can_block(&self) -> bool {
+        true
+    }
+    fn sleep(&self, secs: f64) {
+        if secs > 0.0 {
+            std::thread::sleep(std::time::Duration::from_secs_f64(secs));
+        }
+    }
+    fn spawn_thread(&self, name: &str, f: Box<dyn FnOnce() + Send + 'static>) -> Result<(), String> {
+        std::thread::Builder::new()
+            .name(name.to_string())
+            .stack_size(16 << 20)
+            .spawn(f)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+    fn cpu_count(&self) -> usize {
+        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    }
+    fn trace(&self, ev: TraceEvent) {
+        if self.keep_trace {
+            self.trace_events.lock().unwrap().push(ev);
+        }
+    }
+    fn pid(&self) -> u32 {
+        std::process::id()
+    }
+}

@@ -1,0 +1,7 @@
+//! Spindle's core: a Python interpreter whose threads, processes and asyncio
+//! really run in parallel in the browser. See ARCHITECTURE.md for the map.
+
+pub mod host;
+pub mod runtime;
+
+pub use runtime::{run_source, RunOptions, RunOutcome};
