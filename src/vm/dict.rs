@@ -143,7 +143,8 @@ impl Dict {
     /// Find the entry index for `key`, calling Python `__eq__` outside the lock if needed.
     fn locate(&self, vm: &mut Vm, hash: i64, key: &Value) -> PyResult<Option<usize>> {
         loop {
-            let slow = match lock(&self.inner).find_fast(hash, key) {
+            let fast = lock(&self.inner).find_fast(hash, key);
+            let slow = match fast {
                 Ok(r) => return Ok(r),
                 Err(slow) => slow,
             };
@@ -167,8 +168,9 @@ impl Dict {
         self.get_hashed(vm, hash, key)
     }
     pub fn get_hashed(&self, vm: &mut Vm, hash: i64, key: &Value) -> PyResult<Option<Value>> {
-        if let Ok(r) = lock(&self.inner).find_fast(hash, key) {
-            return Ok(r.map(|i| self.value_at(i)).flatten());
+        let fast = lock(&self.inner).find_fast(hash, key);
+        if let Ok(r) = fast {
+            return Ok(r.and_then(|i| self.value_at(i)));
         }
         let idx = self.locate(vm, hash, key)?;
         Ok(idx.and_then(|i| self.value_at(i)))

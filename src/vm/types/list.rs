@@ -453,10 +453,9 @@ fn reverse(_vm: &mut Vm, args: Args) -> PyResult {
 
 fn list_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.pos[0].obj().unwrap().clone();
-    let items = match args.pos.get(1) {
-        Some(it) if std::sync::Arc::ptr_eq(&cls, &types().list) => ops::iterate(vm, it)?,
-        _ => vec![],
-    };
+    // list.__init__ fills the list; __new__ only allocates it.
+    let _ = vm;
+    let items = vec![];
     if std::sync::Arc::ptr_eq(&cls, &types().list) {
         Ok(Value::list(items))
     } else {
