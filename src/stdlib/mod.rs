@@ -4,6 +4,7 @@
 pub mod math;
 pub mod os;
 pub mod random;
+pub mod itertools;
 pub mod sys;
 pub mod time;
 
@@ -13,7 +14,7 @@ use crate::vm::value::*;
 use crate::vm::{PyResult, Vm};
 
 /// The names `import` resolves to built-in modules.
-pub const MODULES: &[&str] = &["sys", "time", "math", "os", "random"];
+pub const MODULES: &[&str] = &["sys", "time", "math", "os", "random", "itertools"];
 
 pub fn is_builtin_module(name: &str) -> bool {
     matches!(name, "sys" | "builtins" | "time" | "math" | "itertools" | "_thread")
@@ -64,6 +65,7 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
         "os" => os::make(vm),
         "os.path" => os::make_path(vm),
         "random" => random::make(vm),
+        "itertools" => itertools::make(vm),
         "builtins" => {
             let m = new_module("builtins");
             if let Some(Payload::Module(md)) = m.payload() {
