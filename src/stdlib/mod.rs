@@ -5,6 +5,7 @@ pub mod math;
 pub mod os;
 pub mod random;
 pub mod itertools;
+pub mod functools;
 pub mod sys;
 pub mod time;
 
@@ -14,7 +15,7 @@ use crate::vm::value::*;
 use crate::vm::{PyResult, Vm};
 
 /// The names `import` resolves to built-in modules.
-pub const MODULES: &[&str] = &["sys", "time", "math", "os", "random", "itertools"];
+pub const MODULES: &[&str] = &["sys", "time", "math", "os", "random", "itertools", "functools"];
 
 pub fn is_builtin_module(name: &str) -> bool {
     matches!(name, "sys" | "builtins" | "time" | "math" | "itertools" | "_thread")
@@ -66,6 +67,7 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
         "os.path" => os::make_path(vm),
         "random" => random::make(vm),
         "itertools" => itertools::make(vm),
+        "functools" => functools::make(vm),
         "builtins" => {
             let m = new_module("builtins");
             if let Some(Payload::Module(md)) = m.payload() {
