@@ -6,6 +6,7 @@ pub mod os;
 pub mod random;
 pub mod itertools;
 pub mod functools;
+pub mod collections;
 pub mod sys;
 pub mod time;
 
@@ -15,7 +16,7 @@ use crate::vm::value::*;
 use crate::vm::{PyResult, Vm};
 
 /// The names `import` resolves to built-in modules.
-pub const MODULES: &[&str] = &["sys", "time", "math", "os", "random", "itertools", "functools"];
+pub const MODULES: &[&str] = &["sys", "time", "math", "os", "random", "itertools", "functools", "collections"];
 
 pub fn is_builtin_module(name: &str) -> bool {
     matches!(name, "sys" | "builtins" | "time" | "math" | "itertools" | "_thread")
@@ -68,6 +69,7 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
         "random" => random::make(vm),
         "itertools" => itertools::make(vm),
         "functools" => functools::make(vm),
+        "collections" => collections::make(vm),
         "builtins" => {
             let m = new_module("builtins");
             if let Some(Payload::Module(md)) = m.payload() {
