@@ -7,6 +7,7 @@ pub mod random;
 pub mod itertools;
 pub mod functools;
 pub mod collections;
+pub mod dataclasses;
 pub mod sys;
 pub mod time;
 
@@ -16,7 +17,7 @@ use crate::vm::value::*;
 use crate::vm::{PyResult, Vm};
 
 /// The names `import` resolves to built-in modules.
-pub const MODULES: &[&str] = &["sys", "time", "math", "os", "random", "itertools", "functools", "collections"];
+pub const MODULES: &[&str] = &["sys", "time", "math", "os", "random", "itertools", "functools", "collections", "dataclasses"];
 
 pub fn is_builtin_module(name: &str) -> bool {
     matches!(name, "sys" | "builtins" | "time" | "math" | "itertools" | "_thread")
@@ -70,6 +71,7 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
         "itertools" => itertools::make(vm),
         "functools" => functools::make(vm),
         "collections" => collections::make(vm),
+        "dataclasses" => dataclasses::make(vm),
         "builtins" => {
             let m = new_module("builtins");
             if let Some(Payload::Module(md)) = m.payload() {
