@@ -117,8 +117,11 @@ fn intern(_vm: &mut Vm, args: Args) -> PyResult {
 
 pub fn make(vm: &mut Vm) -> Value {
     let m = new_module("sys");
-    let mut argv = vec![Value::str(vm.run.opts.filename.as_str())];
-    argv.extend(vm.run.opts.argv.iter().map(|a| Value::str(a.as_str())));
+    // opts.argv is the full sys.argv (argv[0] as given); default to the file name.
+    let mut argv: Vec<Value> = vm.run.opts.argv.iter().map(|a| Value::str(a.as_str())).collect();
+    if argv.is_empty() {
+        argv.push(Value::str(vm.run.opts.filename.as_str()));
+    }
     set(&m, "argv", Value::list(argv));
     def(&m, "exit", exit);
     def(&m, "getrecursionlimit", getrecursionlimit);

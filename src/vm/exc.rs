@@ -216,11 +216,17 @@ pub fn format_exception_only(vm: &mut Vm, e: &Value) -> String {
         Ok(s) => s,
         Err(_) => "<exception str() failed>".into(),
     };
-    if msg.is_empty() {
-        format!("{}\n", name)
-    } else {
-        format!("{}: {}\n", name, msg)
+    let mut out = if msg.is_empty() { format!("{}\n", name) } else { format!("{}: {}\n", name, msg) };
+    // PEP 678 notes follow the message, one per line.
+    if let Value::Obj(o) = e {
+        if let Some(notes) = o.dict.as_ref().and_then(|d| d.get_str("__notes__")) {
+            for n in ops::iterate(vm, &notes).unwrap_or_default() {
+                out.push_str(&ops::str_(vm, &n).unwrap_or_default());
+                out.push('\n');
+            }
+        }
     }
+    out
 }
 
 fn format_syntax_error(vm: &mut Vm, e: &Value, name: &str) -> String {
