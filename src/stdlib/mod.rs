@@ -3,6 +3,7 @@
 
 pub mod math;
 pub mod os;
+pub mod operator;
 pub mod random;
 pub mod itertools;
 pub mod functools;
@@ -17,7 +18,7 @@ use crate::vm::value::*;
 use crate::vm::{PyResult, Vm};
 
 /// The names `import` resolves to built-in modules.
-pub const MODULES: &[&str] = &["sys", "time", "math", "os", "random", "itertools", "functools", "collections", "dataclasses"];
+pub const MODULES: &[&str] = &["sys", "time", "math", "os", "random", "itertools", "functools", "collections", "dataclasses", "operator"];
 
 pub fn is_builtin_module(name: &str) -> bool {
     matches!(name, "sys" | "builtins" | "time" | "math" | "itertools" | "_thread")
@@ -68,6 +69,7 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
         "os" => os::make(vm),
         "os.path" => os::make_path(vm),
         "random" => random::make(vm),
+        "operator" => operator::make(vm),
         "itertools" => itertools::make(vm),
         "functools" => functools::make(vm),
         "collections" => collections::make(vm),

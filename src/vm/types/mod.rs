@@ -102,6 +102,11 @@ pub fn init() {
         iter::register();
         exceptions::register();
         register_number_dunders();
+        // Mutable containers are unhashable: their __hash__ is None.
+        let t = types();
+        for c in [&t.list, &t.dict, &t.set, &t.bytearray] {
+            class_dict(c).set_str("__hash__", Value::None);
+        }
     });
 }
 
