@@ -3,6 +3,7 @@
 
 pub mod math;
 pub mod os;
+pub mod contextlib;
 pub mod operator;
 pub mod random;
 pub mod itertools;
@@ -18,7 +19,7 @@ use crate::vm::value::*;
 use crate::vm::{PyResult, Vm};
 
 /// The names `import` resolves to built-in modules.
-pub const MODULES: &[&str] = &["sys", "time", "math", "os", "random", "itertools", "functools", "collections", "dataclasses", "operator"];
+pub const MODULES: &[&str] = &["sys", "time", "math", "os", "random", "itertools", "functools", "collections", "dataclasses", "operator", "contextlib"];
 
 pub fn is_builtin_module(name: &str) -> bool {
     matches!(name, "sys" | "builtins" | "time" | "math" | "itertools" | "_thread")
@@ -70,6 +71,7 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
         "os.path" => os::make_path(vm),
         "random" => random::make(vm),
         "operator" => operator::make(vm),
+        "contextlib" => contextlib::make(vm),
         "itertools" => itertools::make(vm),
         "functools" => functools::make(vm),
         "collections" => collections::make(vm),

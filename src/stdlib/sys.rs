@@ -76,6 +76,12 @@ fn make_stream(s: Option<Stream>) -> Value {
     Value::Obj(Obj::with_class(stream_class().clone(), Payload::Native(Box::new(StdStream(s))), None))
 }
 
+/// sys.stdout as the program currently sees it (None if sys isn't imported).
+pub fn current_stdout(vm: &Vm) -> Option<Value> {
+    let m = lock(&vm.run.modules).get("sys").cloned()?;
+    crate::vm::eval::ns_dict(&super::module_dict(&m)).get_str("stdout")
+}
+
 fn exit(_vm: &mut Vm, args: Args) -> PyResult {
     let code = args.pos.first().cloned().unwrap_or(Value::None);
     let e = exc::new_exception(&types().exc("SystemExit"), if code.is_none() { vec![] } else { vec![code] });

@@ -250,6 +250,7 @@ impl<'a> Compiler<'a> {
             Instr::ForIter(_) => Instr::ForIter(t),
             Instr::SetupExcept(_) => Instr::SetupExcept(t),
             Instr::SetupWith(_) => Instr::SetupWith(t),
+            Instr::SetupWithBlock(_) => Instr::SetupWithBlock(t),
             Instr::SetupAsyncWith(_) => Instr::SetupAsyncWith(t),
             Instr::Send(_) => Instr::Send(t),
             other => panic!("patch of non-jump {:?}", other),
@@ -875,13 +876,13 @@ impl<'a> Compiler<'a> {
     fn with_stmt(&mut self, w: &'a ast::StmtWith, item: usize) -> CResult {
         let it = &w.items[item];
         self.expr(&it.context_expr)?;
-        let setup = if w.is_async {
-            let s = self.emit(Instr::SetupAsyncWith(0));
+        if w.is_async {
+            self.emit(Instr::SetupAsyncWith(0));
             self.emit_await();
-            s
         } else {
-            self.emit(Instr::SetupWith(0))
-        };
+            self.emit(Instr::SetupWith(0));
+        }
+        let setup = self.emit(Instr::SetupWithBlock(0));
         match &it.optional_vars {
             Some(v) => self.store_target(v)?,
             None => {

@@ -233,9 +233,11 @@ pub enum Instr {
     Reraise,
     /// [exc, type] -> [bool]: does the exception match?
     CheckExcMatch,
-    /// Enter a `with`: pops the manager, pushes its bound __exit__, pushes a
-    /// handler block (target), calls __enter__ and pushes the result.
+    /// Enter a `with`: pops the manager, pushes its bound __exit__, calls
+    /// __enter__ and pushes the result (the operand is unused).
     SetupWith(u32),
+    /// After __enter__ returned: push the with's handler block (target).
+    SetupWithBlock(u32),
     /// Normal exit of a `with`: pop __exit__ and call it with three Nones.
     WithExitNormal,
     /// In the with-handler: [exit, exc] -> [exit, exc, exit(type, exc, tb)].

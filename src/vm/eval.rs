@@ -816,11 +816,14 @@ impl Vm {
                         };
                         tryx!(Err(self.type_error(msg)))
                     };
-                    let frame = frame!(self);
-                    frame.push(exit);
-                    let level = frame.stack.len() as u32;
-                    frame.blocks.push(Block { kind: BlockKind::Except, handler: h, level });
+                    let _ = h;
+                    frame!(self).push(exit);
                     tryx!(self.do_call(enter, Args::default()));
+                }
+                Instr::SetupWithBlock(h) => {
+                    // [exit, enter-result]: the handler unwinds to just above exit.
+                    let level = frame.stack.len() as u32 - 1;
+                    frame.blocks.push(Block { kind: BlockKind::Except, handler: h, level });
                 }
                 Instr::WithExitNormal => {
                     let exit = frame.pop();

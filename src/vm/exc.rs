@@ -137,6 +137,13 @@ pub fn exc_message(e: &Value) -> String {
 /// str(exception), as BaseException.__str__ (and KeyError's repr rule).
 pub fn exc_str(vm: &mut Vm, e: &Value) -> PyResult<String> {
     let args = args_of(e);
+    if args.len() >= 2 && ops::isinstance_cls(e, &types().exc("OSError")) {
+        let s = ops::str_(vm, &args[1])?;
+        return Ok(match args.get(2) {
+            Some(f) => format!("[Errno {}] {}: {}", ops::str_(vm, &args[0])?, s, ops::repr(vm, f)?),
+            None => format!("[Errno {}] {}", ops::str_(vm, &args[0])?, s),
+        });
+    }
     let is_key_error = ops::isinstance_cls(e, &types().exc("KeyError"));
     match args.len() {
         0 => Ok(String::new()),

@@ -414,17 +414,6 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, val: Value) -> Py
         }
     }
     if let Value::Obj(o) = obj {
-        if let Some(dict) = &o.dict {
-            if let Payload::Function(f) = &o.payload {
-                match name.as_str() {
-                    Some("__name__") => *lock(&f.name) = val.as_str().unwrap_or("").to_string(),
-                    Some("__qualname__") => *lock(&f.qualname) = val.as_str().unwrap_or("").to_string(),
-                    _ => {}
-                }
-            }
-            dict.set_str_value(name, val);
-            return Ok(());
-        }
         if let Payload::Exception(e) = &o.payload {
             match name.as_str() {
                 Some("__cause__") => {
@@ -443,6 +432,17 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, val: Value) -> Py
                 }
                 _ => {}
             }
+        }
+        if let Some(dict) = &o.dict {
+            if let Payload::Function(f) = &o.payload {
+                match name.as_str() {
+                    Some("__name__") => *lock(&f.name) = val.as_str().unwrap_or("").to_string(),
+                    Some("__qualname__") => *lock(&f.qualname) = val.as_str().unwrap_or("").to_string(),
+                    _ => {}
+                }
+            }
+            dict.set_str_value(name, val);
+            return Ok(());
         }
     }
     Err(vm.attr_error(format!("'{}' object has no attribute '{}'", type_name(obj), name.as_str().unwrap_or(""))))

@@ -128,6 +128,10 @@ pub fn type_new_kw(vm: &mut Vm, meta: Option<ObjRef>, name: &str, bases: Vec<Obj
         };
         dict.set(vm, k, v)?;
     }
+    // Defining __eq__ without __hash__ makes instances unhashable.
+    if dict.get_str("__eq__").is_some() && dict.get_str("__hash__").is_none() {
+        dict.set_str("__hash__", Value::None);
+    }
     let qualname = ns.get_str("__qualname__").and_then(|q| q.as_str().map(|s| s.to_string())).unwrap_or_else(|| name.to_string());
     let cls = Obj::new(Payload::Class(ClassData {
         name: Mutex::new(name.to_string()),
