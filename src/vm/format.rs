@@ -253,7 +253,7 @@ pub fn parse_spec_for(vm: &mut Vm, spec: &str, type_name: &str, default_align: c
         s.ty = Some(cs[i]);
     }
     if let Some(g) = s.grouping {
-        match s.ty {
+        match s.ty.or(if default_align == '<' { Some('s') } else { None }) {
             None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => {}
             Some('b' | 'o' | 'x' | 'X') if g == '_' => {}
             Some(t) => {

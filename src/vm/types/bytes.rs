@@ -32,6 +32,16 @@ pub fn bytes_repr(b: &[u8]) -> String {
     out
 }
 
+/// repr(bytearray): like bytes, but a single quote is always escaped.
+pub fn bytearray_repr(b: &[u8]) -> String {
+    let r = bytes_repr(b);
+    if r.starts_with("b\"") && b.contains(&b'\'') {
+        let inner = &r[2..r.len() - 1];
+        return format!("bytearray(b\"{}\")", inner.replace('\'', "\\'"));
+    }
+    format!("bytearray({})", r)
+}
+
 /// A copy of the bytes of a bytes/bytearray value (empty for anything else).
 pub fn data(v: &Value) -> Vec<u8> {
     match v.payload() {
@@ -926,11 +936,7 @@ fn split(vm: &mut Vm, mut args: Args) -> PyResult {
                     break;
                 }
                 if maxsplit >= 0 && out.len() as i64 == maxsplit {
-                    let mut e = n;
-                    while e > i && is_space(h[e - 1]) {
-                        e -= 1;
-                    }
-                    out.push(h[i..e].to_vec());
+                    out.push(h[i..].to_vec());
                     break;
                 }
                 let st = i;
@@ -973,11 +979,7 @@ fn rsplit(vm: &mut Vm, mut args: Args) -> PyResult {
                     break;
                 }
                 if maxsplit >= 0 && out.len() as i64 == maxsplit {
-                    let mut s = 0;
-                    while s < e && is_space(h[s]) {
-                        s += 1;
-                    }
-                    out.push(h[s..e].to_vec());
+                    out.push(h[..e].to_vec());
                     break;
                 }
                 let end = e;
@@ -1591,8 +1593,7 @@ fn d_contains(vm: &mut Vm, args: Args) -> PyResult {
 }
 fn d_repr(_vm: &mut Vm, args: Args) -> PyResult {
     let v = &args.pos[0];
-    let r = bytes_repr(&data(v));
-    Ok(Value::str(if is_bytearray(v) { format!("bytearray({})", r) } else { r }))
+    Ok(Value::str(if is_bytearray(v) { bytearray_repr(&data(v)) } else { bytes_repr(&data(v)) }))
 }
 fn d_add(vm: &mut Vm, args: Args) -> PyResult {
     Ok(binop(vm, BinOp::Add, &args.pos[0], &args.pos[1])?.unwrap_or_else(|| types().not_implemented.clone()))

@@ -233,7 +233,7 @@ fn split(vm: &mut Vm, mut args: Args) -> PyResult {
             let mut rest = s.trim_start_matches(is_py_space);
             while !rest.is_empty() {
                 if maxsplit >= 0 && out.len() as i64 == maxsplit {
-                    out.push(Value::str(rest.trim_end_matches(is_py_space)));
+                    out.push(Value::str(rest));
                     break;
                 }
                 match rest.find(is_py_space) {
@@ -269,7 +269,7 @@ fn rsplit(vm: &mut Vm, mut args: Args) -> PyResult {
             let mut rest = s.trim_end_matches(is_py_space);
             while !rest.is_empty() {
                 if maxsplit >= 0 && out.len() as i64 == maxsplit {
-                    out.push(Value::str(rest.trim_start_matches(is_py_space)));
+                    out.push(Value::str(rest));
                     break;
                 }
                 match rest.rfind(is_py_space) {
@@ -923,21 +923,25 @@ fn render(vm: &mut Vm, cs: &[char], pos: &[Value], kw: &[(Value, Value)], mappin
         let start = i + 1;
         let mut count = 1;
         let mut j = start;
-        let mut hit_spec = false;
+        let mut in_name = true;
         let mut spec_nested = false;
         let mut end = None;
         while j < n {
-            match cs[j] {
-                '[' if !hit_spec => {
+            let c = cs[j];
+            j += 1;
+            match c {
+                '[' if in_name => {
                     while j < n && cs[j] != ']' {
                         j += 1;
                     }
-                    if j >= n {
-                        break;
-                    }
                 }
+                '!' if in_name => {
+                    in_name = false;
+                    j += 1;
+                }
+                ':' if in_name => in_name = false,
                 '{' => {
-                    if hit_spec {
+                    if !in_name {
                         spec_nested = true;
                     }
                     count += 1;
@@ -945,16 +949,16 @@ fn render(vm: &mut Vm, cs: &[char], pos: &[Value], kw: &[(Value, Value)], mappin
                 '}' => {
                     count -= 1;
                     if count == 0 {
-                        end = Some(j);
+                        end = Some(j - 1);
                         break;
                     }
                 }
-                ':' => hit_spec = true,
                 _ => {}
             }
-            j += 1;
         }
-        let Some(end) = end else { return Err(vm.value_error("expected '}' before end of string")) };
+        let Some(end) = end else {
+            return Err(vm.value_error(if in_name { "expected '}' before end of string" } else { "unmatched '{' in format spec" }));
+        };
         let field = &cs[start..end];
         i = end + 1;
         // Split into name, conversion and spec.
