@@ -115,6 +115,9 @@ impl Vm {
             if self.tick % TICK == 0 {
                 tryx!(self.check_stop());
             }
+            if types::generator::HAS_PENDING.load(std::sync::atomic::Ordering::Relaxed) {
+                tryx!(types::generator::close_pending(self));
+            }
             let frame = frame!(self);
             let instr = frame.code.instrs[frame.pc];
             frame.pc += 1;

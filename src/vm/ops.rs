@@ -58,7 +58,7 @@ pub fn class_of(v: &Value) -> ObjRef {
                     GenKind::Coroutine => t.coroutine.clone(),
                     GenKind::AsyncGenerator => t.async_generator.clone(),
                 },
-                Payload::Iterator(_) => t.iterator.clone(),
+                Payload::Iterator(st) => types::iter::iterator_class(st),
                 Payload::Exception(_) => t.exc("BaseException"),
                 Payload::Property(..) => t.property.clone(),
                 Payload::StaticMethod(_) => t.staticmethod.clone(),

@@ -142,14 +142,56 @@ pub fn gen_send(vm: &mut Vm, g: &ObjRef, v: Value) -> PyResult<GenResult> {
     run_gen_frame(vm, g, f, None)
 }
 
-/// gen.throw(e) from Rust.
+/// gen.throw(e) from Rust. A generator suspended in `yield from` / `await`
+/// forwards the exception to its sub-iterator first, as CPython does.
 pub fn gen_throw(vm: &mut Vm, g: &ObjRef, e: Value) -> PyResult<GenResult> {
-    let Some(f) = take_frame(vm, g)? else { return Err(Flow::Exc(e)) };
+    let Some(mut f) = take_frame(vm, g)? else { return Err(Flow::Exc(e)) };
     if f.pc == 0 {
         // Never started: the exception is raised at the start and finishes it.
         finish(g);
         drop(f);
         return Err(Flow::Exc(e));
+    }
+    // Suspended inside a delegation loop (Send, YieldValue, Jump)?
+    let code = f.code.clone();
+    let in_yield_from = f.pc >= 2
+        && matches!(code.instrs.get(f.pc - 1), Some(crate::vm::code::Instr::YieldValue))
+        && matches!(code.instrs.get(f.pc - 2), Some(crate::vm::code::Instr::Send(_)));
+    if in_yield_from {
+        if let (Some(crate::vm::code::Instr::Send(exit)), Some(sub)) = (code.instrs.get(f.pc - 2), f.stack.last().cloned()) {
+            let exit = *exit;
+            let delegated = match as_generator(&sub) {
+                Some(sg) => Some(gen_throw(vm, &sg, e.clone())),
+                None => match ops::lookup_special(&sub, "throw") {
+                    Some(t) => Some(vm.call(&t, vec![sub.clone(), e.clone()]).map(GenResult::Yielded)),
+                    None => None,
+                },
+            };
+            match delegated {
+                Some(Ok(GenResult::Yielded(v))) => {
+                    suspend(g, f);
+                    return Ok(GenResult::Yielded(v));
+                }
+                Some(Ok(GenResult::Returned(v))) => {
+                    f.stack.pop();
+                    f.push(v);
+                    f.pc = exit as usize;
+                    return run_gen_frame(vm, g, f, None);
+                }
+                Some(Err(Flow::Exc(err))) if ops::isinstance_cls(&err, &types().exc("StopIteration")) => {
+                    f.stack.pop();
+                    f.push(exc::stop_iteration_value(&err));
+                    f.pc = exit as usize;
+                    return run_gen_frame(vm, g, f, None);
+                }
+                Some(Err(Flow::Exc(err))) => return run_gen_frame(vm, g, f, Some(err)),
+                Some(Err(other)) => {
+                    suspend(g, f);
+                    return Err(other);
+                }
+                None => {}
+            }
+        }
     }
     run_gen_frame(vm, g, f, Some(e))
 }
@@ -216,4 +258,44 @@ pub fn register() {
     method(&t.generator, "__iter__", gen_iter);
     method(&t.generator, "__next__", gen_next);
     method(&t.coroutine, "__await__", gen_iter);
+}
+
+// ----- closing abandoned generators -----
+// CPython closes a suspended generator when its last reference goes away, so
+// its `finally` blocks run right then. We can't run Python code inside Drop,
+// so the frame is queued and the eval loop closes it at the next instruction.
+
+thread_local! {
+    static PENDING: std::cell::RefCell<Vec<(Box<Frame>, GenKind, String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Set when some thread has queued frames to close (a cheap check per instruction).
+pub static HAS_PENDING: AtomicBool = AtomicBool::new(false);
+
+impl Drop for GenData {
+    fn drop(&mut self) {
+        let frame = match self.frame.get_mut() {
+            Ok(f) => f.take(),
+            Err(e) => e.into_inner().take(),
+        };
+        if let Some(f) = frame {
+            // Only a started generator inside a try/with has cleanup to run.
+            if f.pc > 0 && !f.blocks.is_empty() && self.kind == GenKind::Generator {
+                let item = (f, self.kind, std::mem::take(&mut self.name), std::mem::take(&mut self.qualname));
+                let _ = PENDING.try_with(|p| p.borrow_mut().push(item));
+                HAS_PENDING.store(true, Ordering::Relaxed);
+            }
+        }
+    }
+}
+
+/// Close every generator this thread abandoned (runs their finally blocks).
+pub fn close_pending(vm: &mut Vm) -> PyResult<()> {
+    HAS_PENDING.store(false, Ordering::Relaxed);
+    loop {
+        let next = PENDING.try_with(|p| p.borrow_mut().pop()).ok().flatten();
+        let Some((frame, kind, name, qualname)) = next else { return Ok(()) };
+        let g = new_generator(kind, frame, name, qualname);
+        let _ = gen_close(vm, Args::new(vec![g]))?;
+    }
 }
