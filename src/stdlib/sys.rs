@@ -141,11 +141,14 @@ pub fn make(vm: &mut Vm) -> Value {
     set(&m, "stdin", make_stream(None));
     set(&m, "__stdout__", make_stream(Some(Stream::Stdout)));
     set(&m, "__stderr__", make_stream(Some(Stream::Stderr)));
-    set(
-        &m,
-        "version_info",
-        Value::tuple(vec![Value::Int(3), Value::Int(12), Value::Int(0), Value::str("final"), Value::Int(0)]),
-    );
+    // version_info: a tuple with named fields.
+    let vi_cls = types::make_class("version_info", vec![types().tuple.clone()], BaseKind::Tuple);
+    let vd = crate::vm::dict::Dict::new();
+    for (k, v) in [("major", Value::Int(3)), ("minor", Value::Int(12)), ("micro", Value::Int(0)), ("releaselevel", Value::str("final")), ("serial", Value::Int(0))] {
+        vd.set_str(k, v);
+    }
+    let items = vec![Value::Int(3), Value::Int(12), Value::Int(0), Value::str("final"), Value::Int(0)];
+    set(&m, "version_info", Value::Obj(Obj::with_class(vi_cls, Payload::Tuple(items.into_boxed_slice()), Some(vd))));
     set(&m, "version", Value::str("3.12.0 (Spindle)"));
     set(&m, "platform", Value::str(if cfg!(target_arch = "wasm32") { "emscripten" } else { "linux" }));
     set(&m, "maxsize", Value::Int(i64::MAX));
@@ -154,6 +157,12 @@ pub fn make(vm: &mut Vm) -> Value {
     set(&m, "path", Value::list(vec![]));
     set(&m, "flags", Value::tuple(vec![]));
     let mods = crate::vm::new_dict();
+    if let Some(Payload::Dict(d)) = mods.payload() {
+        for (k, v) in lock(&vm.run.modules).iter() {
+            d.set_str(k, v.clone());
+        }
+        d.set_str("sys", m.clone());
+    }
     set(&m, "modules", mods);
     set(&m, "builtin_module_names", Value::tuple(super::MODULES.iter().map(|n| Value::str(*n)).collect()));
     m

@@ -579,10 +579,10 @@ impl Vm {
                     };
                     let spec_s = spec.as_ref().and_then(|s| s.as_str()).unwrap_or("");
                     let s = if spec_s.is_empty() {
-                        if v.as_str().is_some() {
+                        if v.as_str().is_some() && v.obj().map(|o| o.cls.is_none()).unwrap_or(false) {
                             v
                         } else {
-                            Value::str(tryx!(ops::str_(self, &v)))
+                            Value::str(tryx!(ops::format(self, &v, "")))
                         }
                     } else {
                         Value::str(tryx!(ops::format(self, &v, spec_s)))

@@ -468,6 +468,13 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, val: Value) -> Py
             return Ok(());
         }
     }
+    if types::object::builtin_attr(vm, obj, name.as_str().unwrap_or(""))?.is_some() {
+        return Err(vm.attr_error(format!(
+            "attribute '{}' of '{}' objects is not writable",
+            name.as_str().unwrap_or(""),
+            type_name(obj)
+        )));
+    }
     Err(vm.attr_error(format!("'{}' object has no attribute '{}'", type_name(obj), name.as_str().unwrap_or(""))))
 }
 
@@ -954,6 +961,9 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult {
             (Payload::Set(p) | Payload::FrozenSet(p), Payload::Set(q) | Payload::FrozenSet(q)) => {
                 return Ok(Value::Bool(types::set::set_compare(vm, op, p, q)?));
             }
+            (Payload::BoundMethod(r1, f1), Payload::BoundMethod(r2, f2)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                return Ok(Value::Bool((r1.is(r2) && f1.is(f2)) == (op == CmpOp::Eq)));
+            }
             (Payload::Range(..), Payload::Range(..)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 let e = types::range::range_eq(a, b);
                 return Ok(Value::Bool(e == (op == CmpOp::Eq)));
@@ -1001,6 +1011,9 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult {
     let a_heap = matches!(a, Value::Obj(o) if o.cls.as_ref().map(is_heap_class).unwrap_or(false));
     let b_heap = matches!(b, Value::Obj(o) if o.cls.as_ref().map(is_heap_class).unwrap_or(false));
     if a_heap || b_heap {
+        // CPython's order: the right operand's reflected method first only when
+        // its type is a proper subclass of the left's; then the left operand
+        // (its Python method, or the builtin operation); then the reflection.
         let (fwd, rev, _) = op.dunders();
         let ca = class_of(a);
         let cb = class_of(b);
@@ -1014,13 +1027,20 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult {
                 }
             }
         }
-        if a_heap {
-            if let Some(f) = lookup_user_special(a, fwd) {
+        let a_fwd = if a_heap { lookup_user_special(a, fwd) } else { None };
+        match a_fwd {
+            Some(f) => {
                 let r = vm.call(&f, vec![a.clone(), b.clone()])?;
                 if !r.is(&types().not_implemented) {
                     return Ok(r);
                 }
             }
+            None if !a_heap => {
+                if let Some(r) = types::native_binop(vm, op, a, b)? {
+                    return Ok(r);
+                }
+            }
+            None => {}
         }
         if b_heap && !same && !b_first {
             if let Some(f) = lookup_user_special(b, rev) {
@@ -1290,6 +1310,10 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             }
             Payload::Range(..) => return types::range::range_contains(vm, container, item),
             Payload::Bytes(b) => return types::bytes::bytes_contains(vm, b, item),
+            Payload::ByteArray(b) => {
+                let d = lock(b).clone();
+                return types::bytes::bytes_contains(vm, &d, item);
+            }
             _ => {}
         }
     }
@@ -1486,7 +1510,10 @@ pub fn str_(vm: &mut Vm, v: &Value) -> PyResult<String> {
 pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
     if let Some(f) = lookup_user_special(v, "__format__") {
         let r = vm.call(&f, vec![v.clone(), Value::str(spec)])?;
-        return Ok(r.as_str().unwrap_or("").to_string());
+        return match r.as_str() {
+            Some(s) => Ok(s.to_string()),
+            None => Err(vm.type_error(format!("__format__ must return a str, not {}", type_name(&r)))),
+        };
     }
     crate::vm::format::format_value(vm, v, spec)
 }
