@@ -48,7 +48,7 @@ unary!(exp, |x| x.exp());
 unary!(expm1, |x| x.exp_m1());
 unary!(log1p, |x| if x <= -1.0 { f64::NAN } else { x.ln_1p() });
 unary!(fabs, |x| x.abs());
-unary!(cbrt, |x| if x < 0.0 { -(-x).powf(1.0 / 3.0) } else { x.powf(1.0 / 3.0) });
+unary!(cbrt, |x| if x == 0.0 || !x.is_finite() { x } else if x < 0.0 { -((-x).ln() / 3.0).exp() } else { (x.ln() / 3.0).exp() });
 unary!(exp2, |x| x.exp2());
 unary!(degrees, |x| x.to_degrees());
 unary!(radians, |x| x.to_radians());

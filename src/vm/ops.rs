@@ -1035,11 +1035,22 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult {
                     return Ok(r);
                 }
             }
-            None if !a_heap => {
-                if let Some(r) = types::native_binop(vm, op, a, b)? {
-                    return Ok(r);
+            None if !a_heap => match types::native_binop(vm, op, a, b) {
+                Ok(Some(r)) => return Ok(r),
+                Ok(None) => {}
+                // A builtin that rejects the operand type (e.g. str + obj) still
+                // lets the right operand's reflected method try.
+                Err(e) if b_heap && vm.is_exc(&e, "TypeError") => {
+                    if let Some(f) = lookup_user_special(b, rev) {
+                        let r = vm.call(&f, vec![b.clone(), a.clone()])?;
+                        if !r.is(&types().not_implemented) {
+                            return Ok(r);
+                        }
+                    }
+                    return Err(e);
                 }
-            }
+                Err(e) => return Err(e),
+            },
             None => {}
         }
         if b_heap && !same && !b_first {
