@@ -20,6 +20,9 @@ fn stream_class() -> &'static ObjRef {
         method(&c, "readline", stream_readline);
         method(&c, "read", stream_read);
         method(&c, "isatty", stream_isatty);
+        method(&c, "__iter__", stream_iter);
+        method(&c, "__next__", stream_next);
+        method(&c, "readlines", stream_readlines);
         method(&c, "fileno", stream_fileno);
         c
     })
@@ -57,6 +60,25 @@ fn stream_readline(vm: &mut Vm, _args: Args) -> PyResult {
 
 fn stream_read(vm: &mut Vm, _args: Args) -> PyResult {
     Ok(Value::str(vm.run.read_all()))
+}
+
+fn stream_iter(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(args.pos[0].clone())
+}
+
+fn stream_next(vm: &mut Vm, _args: Args) -> PyResult {
+    match vm.run.read_line() {
+        Some(l) => Ok(Value::str(l)),
+        None => Err(vm.stop_iteration(Value::None)),
+    }
+}
+
+fn stream_readlines(vm: &mut Vm, _args: Args) -> PyResult {
+    let mut out = Vec::new();
+    while let Some(l) = vm.run.read_line() {
+        out.push(Value::str(l));
+    }
+    Ok(Value::list(out))
 }
 
 fn stream_isatty(_vm: &mut Vm, _args: Args) -> PyResult {
