@@ -254,16 +254,16 @@ impl Vm {
                     }
                 }
                 Instr::LoadAttr(i) => {
-                    let name = frame.code.names[i as usize].clone();
+                    let name = name_ref(frame, i);
                     let obj = frame.pop();
-                    let v = tryx!(ops::getattr(self, &obj, &name));
+                    let v = tryx!(ops::getattr(self, &obj, name));
                     frame!(self).push(v);
                 }
                 Instr::StoreAttr(i) => {
-                    let name = frame.code.names[i as usize].clone();
+                    let name = name_ref(frame, i);
                     let obj = frame.pop();
                     let v = frame.pop();
-                    tryx!(ops::setattr(self, &obj, &name, v));
+                    tryx!(ops::setattr(self, &obj, name, v));
                 }
                 Instr::DeleteAttr(i) => {
                     let name = frame.code.names[i as usize].clone();
@@ -271,9 +271,9 @@ impl Vm {
                     tryx!(ops::delattr(self, &obj, &name));
                 }
                 Instr::LoadMethod(i) => {
-                    let name = frame.code.names[i as usize].clone();
+                    let name = name_ref(frame, i);
                     let obj = frame.pop();
-                    let (f, recv) = tryx!(ops::load_method(self, &obj, &name));
+                    let (f, recv) = tryx!(ops::load_method(self, &obj, name));
                     let frame = frame!(self);
                     frame.push(f);
                     frame.push(recv.unwrap_or_else(|| types().null.clone()));
@@ -1091,6 +1091,18 @@ impl Vm {
     pub fn check_stop(&mut self) -> PyResult<()> {
         crate::runtime::blocking::check_stop(self)
     }
+}
+
+/// Borrow a name from the current frame's code for the duration of one
+/// instruction, without reference-count traffic.
+#[inline]
+fn name_ref<'a>(frame: &Frame, i: u32) -> &'a Value {
+    let p: *const Value = &frame.code.names[i as usize];
+    // SAFETY: the frame owns an `Arc<Code>` that stays alive while this
+    // instruction runs: frames are boxed (their address is stable when the
+    // frame stack grows) and the current frame is only popped by ReturnValue,
+    // YieldValue or unwinding, none of which use the name afterwards.
+    unsafe { &*p }
 }
 
 /// The dict inside a namespace object (module dict / class ns / globals).

@@ -131,7 +131,7 @@ pub fn iter_next(vm: &mut Vm, st: &Mutex<IterState>) -> PyResult<Option<Value>> 
 
 /// The class of an iterator object, named after what it iterates
 /// (list_iterator, range_iterator, dict_keyiterator, enumerate, zip...).
-pub fn iterator_class(st: &Mutex<IterState>) -> ObjRef {
+pub fn iterator_class(st: &Mutex<IterState>) -> &'static ObjRef {
     let name: &'static str = match &*lock(st) {
         IterState::Seq { seq, .. } => match seq.payload() {
             Some(Payload::Tuple(_)) => "tuple_iterator",
@@ -155,17 +155,17 @@ pub fn iterator_class(st: &Mutex<IterState>) -> ObjRef {
         IterState::Native(n) => n.type_name(),
         IterState::Done => "iterator",
     };
-    static CLASSES: std::sync::OnceLock<Mutex<std::collections::HashMap<&'static str, ObjRef>>> = std::sync::OnceLock::new();
+    // Classes live for the whole instance, so they are leaked to hand out
+    // 'static references.
+    static CLASSES: std::sync::OnceLock<Mutex<std::collections::HashMap<&'static str, &'static ObjRef>>> = std::sync::OnceLock::new();
     let map = CLASSES.get_or_init(|| Mutex::new(std::collections::HashMap::new()));
     let mut m = lock(map);
-    m.entry(name)
-        .or_insert_with(|| {
-            let c = super::make_class(name, vec![types().object.clone()], BaseKind::Other);
-            method(&c, "__iter__", iter_iter);
-            method(&c, "__next__", iter_next_m);
-            c
-        })
-        .clone()
+    m.entry(name).or_insert_with(|| {
+        let c = super::make_class(name, vec![types().object.clone()], BaseKind::Other);
+        method(&c, "__iter__", iter_iter);
+        method(&c, "__next__", iter_next_m);
+        Box::leak(Box::new(c))
+    })
 }
 
 /// Wrap a NativeIter as a Python iterator object.
