@@ -742,6 +742,10 @@ impl Vm {
                         }
                     }
                 }
+                Instr::AsyncGenWrap => {
+                    let v = frame.pop();
+                    frame.push(types::generator::async_wrap(v));
+                }
                 Instr::YieldValue => {
                     let v = frame.pop();
                     let mut done = self.frames.pop().unwrap();
@@ -762,7 +766,11 @@ impl Vm {
                         continue;
                     }
                     let r = if v.is_none() {
-                        ops::next_or_stop(self, &sub)
+                        // Call __next__ directly so a StopIteration keeps its value.
+                        match ops::lookup_special(&sub, "__next__") {
+                            Some(f) => self.call(&f, vec![sub.clone()]).map(Some),
+                            None => ops::next_or_stop(self, &sub),
+                        }
                     } else {
                         ops::call_method(self, &sub, "send", vec![v]).map(Some)
                     };

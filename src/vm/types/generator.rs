@@ -258,6 +258,7 @@ pub fn register() {
     method(&t.generator, "__iter__", gen_iter);
     method(&t.generator, "__next__", gen_next);
     method(&t.coroutine, "__await__", gen_iter);
+    register_async();
 }
 
 // ----- closing abandoned generators -----
@@ -298,4 +299,154 @@ pub fn close_pending(vm: &mut Vm) -> PyResult<()> {
         let g = new_generator(kind, frame, name, qualname);
         let _ = gen_close(vm, Args::new(vec![g]))?;
     }
+}
+
+// ----- async generators -----
+// An async generator's frame yields two kinds of values: its own `yield`s
+// (wrapped by AsyncGenWrap) and awaits passing through to the event loop.
+// `__anext__`/`asend`/`athrow`/`aclose` return awaitables that resume the
+// frame and tell the two apart, as CPython's async_generator_asend does.
+
+/// A value produced by `yield` inside an async generator.
+pub struct AsyncWrapped(pub Value);
+
+/// The awaitable returned by __anext__/asend/athrow/aclose.
+struct AsyncStep {
+    gen: ObjRef,
+    /// What to do on the first resume.
+    op: std::sync::Mutex<Option<StepOp>>,
+    closing: bool,
+}
+
+enum StepOp {
+    Send(Value),
+    Throw(Value),
+}
+
+fn wrapped_class() -> &'static ObjRef {
+    static C: std::sync::OnceLock<ObjRef> = std::sync::OnceLock::new();
+    C.get_or_init(|| super::make_class("async_generator_wrapped_value", vec![types().object.clone()], BaseKind::Other))
+}
+
+fn step_class() -> &'static ObjRef {
+    static C: std::sync::OnceLock<ObjRef> = std::sync::OnceLock::new();
+    C.get_or_init(|| {
+        let c = super::make_class("async_generator_asend", vec![types().object.clone()], BaseKind::Other);
+        method(&c, "__await__", step_iter);
+        method(&c, "__iter__", step_iter);
+        method(&c, "__next__", step_next);
+        method(&c, "send", step_send);
+        method(&c, "throw", step_throw);
+        method(&c, "close", step_close);
+        c
+    })
+}
+
+pub fn async_wrap(v: Value) -> Value {
+    Value::Obj(Obj::with_class(wrapped_class().clone(), Payload::Native(Box::new(AsyncWrapped(v))), None))
+}
+
+fn unwrap_async(v: &Value) -> Option<Value> {
+    match v.payload() {
+        Some(Payload::Native(n)) => n.downcast_ref::<AsyncWrapped>().map(|w| w.0.clone()),
+        _ => None,
+    }
+}
+
+fn new_step(gen: ObjRef, op: StepOp, closing: bool) -> Value {
+    let st = AsyncStep { gen, op: std::sync::Mutex::new(Some(op)), closing };
+    Value::Obj(Obj::with_class(step_class().clone(), Payload::Native(Box::new(st)), None))
+}
+
+fn step_of(v: &Value) -> &AsyncStep {
+    match v.payload() {
+        Some(Payload::Native(n)) => n.downcast_ref::<AsyncStep>().expect("async generator step"),
+        _ => panic!("not an async generator step"),
+    }
+}
+
+/// Resume the async generator for one awaitable step.
+fn step_resume(vm: &mut Vm, this: &Value, sent: Value, throw: Option<Value>) -> PyResult {
+    let st = step_of(this);
+    let first = lock(&st.op).take();
+    let r = match (first, throw) {
+        (_, Some(e)) => gen_throw(vm, &st.gen, e),
+        (Some(StepOp::Throw(e)), None) => gen_throw(vm, &st.gen, e),
+        (Some(StepOp::Send(v)), None) => {
+            if !sent.is_none() {
+                return Err(vm.type_error("can't send non-None value to a just-started async generator"));
+            }
+            gen_send(vm, &st.gen, v)
+        }
+        (None, None) => gen_send(vm, &st.gen, sent),
+    };
+    match r {
+        Ok(GenResult::Yielded(v)) => match unwrap_async(&v) {
+            Some(inner) => {
+                if st.closing {
+                    return Err(vm.runtime_error("async generator ignored GeneratorExit"));
+                }
+                Err(vm.stop_iteration(inner))
+            }
+            None => Ok(v),
+        },
+        Ok(GenResult::Returned(_)) => {
+            if st.closing {
+                return Err(vm.stop_iteration(Value::None));
+            }
+            Err(vm.err(&types().exc("StopAsyncIteration"), ""))
+        }
+        Err(e) if st.closing && (vm.is_exc(&e, "GeneratorExit") || vm.is_exc(&e, "StopAsyncIteration")) => Err(vm.stop_iteration(Value::None)),
+        Err(e) => Err(e),
+    }
+}
+
+fn step_iter(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(args.pos[0].clone())
+}
+fn step_next(vm: &mut Vm, args: Args) -> PyResult {
+    step_resume(vm, &args.pos[0], Value::None, None)
+}
+fn step_send(vm: &mut Vm, args: Args) -> PyResult {
+    let v = args.pos.get(1).cloned().unwrap_or(Value::None);
+    step_resume(vm, &args.pos[0], v, None)
+}
+fn step_throw(vm: &mut Vm, args: Args) -> PyResult {
+    let e = exc::make_raisable(vm, args.pos.get(1).cloned().unwrap_or(Value::None))?;
+    step_resume(vm, &args.pos[0], Value::None, Some(e))
+}
+fn step_close(_vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::None)
+}
+
+fn agen_self(v: &Value) -> ObjRef {
+    v.obj().cloned().expect("async generator")
+}
+fn agen_aiter(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(args.pos[0].clone())
+}
+fn agen_anext(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(new_step(agen_self(&args.pos[0]), StepOp::Send(Value::None), false))
+}
+fn agen_asend(_vm: &mut Vm, args: Args) -> PyResult {
+    let v = args.pos.get(1).cloned().unwrap_or(Value::None);
+    Ok(new_step(agen_self(&args.pos[0]), StepOp::Send(v), false))
+}
+fn agen_athrow(vm: &mut Vm, args: Args) -> PyResult {
+    let e = exc::make_raisable(vm, args.pos.get(1).cloned().unwrap_or(Value::None))?;
+    Ok(new_step(agen_self(&args.pos[0]), StepOp::Throw(e), false))
+}
+fn agen_aclose(_vm: &mut Vm, args: Args) -> PyResult {
+    let e = exc::new_exception(&types().exc("GeneratorExit"), vec![]);
+    Ok(new_step(agen_self(&args.pos[0]), StepOp::Throw(e), true))
+}
+
+pub fn register_async() {
+    let t = types();
+    let c = &t.async_generator;
+    method(c, "__aiter__", agen_aiter);
+    method(c, "__anext__", agen_anext);
+    method(c, "asend", agen_asend);
+    method(c, "athrow", agen_athrow);
+    method(c, "aclose", agen_aclose);
 }
