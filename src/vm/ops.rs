@@ -1370,9 +1370,8 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult {
                 return Ok(new_iter(IterState::Seq { seq: v.clone(), idx: 0 }))
             }
             Payload::Str(_) => return Ok(new_iter(IterState::Str { s: o.clone(), byte_pos: 0 })),
-            Payload::Dict(_) | Payload::Set(_) | Payload::FrozenSet(_) => {
-                return Ok(new_iter(IterState::DictKeys { dict: o.clone(), idx: 0, kind: 0, size: usize::MAX }))
-            }
+            Payload::Dict(_) => return Ok(new_iter(IterState::DictKeys { dict: o.clone(), idx: 0, kind: 0, size: usize::MAX })),
+            Payload::Set(_) | Payload::FrozenSet(_) => return Ok(types::set::iter_in_order(v)),
             Payload::Range(start, stop, step) => {
                 return Ok(new_iter(IterState::Range { cur: *start, stop: *stop, step: *step }))
             }
@@ -1431,7 +1430,8 @@ pub fn iterate(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
             match &o.payload {
                 Payload::List(l) => return Ok(lock(l).clone()),
                 Payload::Tuple(t) => return Ok(t.to_vec()),
-                Payload::Dict(d) | Payload::Set(d) | Payload::FrozenSet(d) => return Ok(d.keys()),
+                Payload::Dict(d) => return Ok(d.keys()),
+                Payload::Set(d) | Payload::FrozenSet(d) => return Ok(types::set::cpython_order(d)),
                 _ => {}
             }
         }

@@ -21,6 +21,60 @@ fn key_of(v: Value) -> Value {
     v
 }
 
+/// The keys of a set in the order CPython's hash table would hold them
+/// (so `print({3, 1, 2})` shows `{1, 2, 3}` as it does in CPython): replay
+/// the insertions into a simulated open-addressing table with CPython's
+/// probe sequence and resize rule, then read it slot by slot.
+pub fn cpython_order(d: &Dict) -> Vec<Value> {
+    const LINEAR_PROBES: usize = 9;
+    const PERTURB_SHIFT: u32 = 5;
+    let items = d.hashed_items();
+    if items.len() <= 1 {
+        return items.into_iter().map(|(_, k, _)| k).collect();
+    }
+    let mut table: Vec<Option<usize>> = vec![None; 8];
+    let mut fill = 0usize;
+    fn insert(table: &mut [Option<usize>], hash: u64, idx: usize) {
+        let mask = table.len() - 1;
+        let mut perturb = hash;
+        let mut i = (hash as usize) & mask;
+        loop {
+            if table[i].is_none() {
+                table[i] = Some(idx);
+                return;
+            }
+            if i + LINEAR_PROBES <= mask {
+                for j in 1..=LINEAR_PROBES {
+                    if table[i + j].is_none() {
+                        table[i + j] = Some(idx);
+                        return;
+                    }
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+    for (idx, (h, _, _)) in items.iter().enumerate() {
+        insert(&mut table, *h as u64, idx);
+        fill += 1;
+        let mask = table.len() - 1;
+        if fill * 5 >= mask * 3 {
+            let used = fill;
+            let minused = if used > 50000 { used * 2 } else { used * 4 };
+            let mut newsize = 8;
+            while newsize <= minused {
+                newsize <<= 1;
+            }
+            let old = std::mem::replace(&mut table, vec![None; newsize]);
+            for slot in old.into_iter().flatten() {
+                insert(&mut table, items[slot].0 as u64, slot);
+            }
+        }
+    }
+    table.into_iter().flatten().map(|i| items[i].1.clone()).collect()
+}
+
 pub fn new_set(vm: &mut Vm, items: Vec<Value>, frozen: bool) -> PyResult {
     let d = Dict::new();
     for it in items {
@@ -136,7 +190,7 @@ pub fn inplace(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<
 pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     let frozen = matches!(v.payload(), Some(Payload::FrozenSet(_)));
     let name = ops::type_name(v);
-    let keys = set_dict(v).keys();
+    let keys = cpython_order(set_dict(v));
     if keys.is_empty() {
         return Ok(format!("{}()", name));
     }
@@ -300,7 +354,13 @@ fn set_contains(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::Bool(set_dict(&args.pos[0]).contains(vm, &key_of(args.pos[1].clone()))?))
 }
 fn set_iter(_vm: &mut Vm, args: Args) -> PyResult {
-    Ok(ops::new_iter(IterState::DictKeys { dict: args.pos[0].obj().unwrap().clone(), idx: 0, kind: 0, size: usize::MAX }))
+    Ok(iter_in_order(&args.pos[0]))
+}
+
+/// An iterator over a set's keys in CPython's order.
+pub fn iter_in_order(v: &Value) -> Value {
+    let keys = cpython_order(set_dict(v));
+    ops::new_iter(IterState::Seq { seq: Value::list(keys), idx: 0 })
 }
 fn set_repr(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::str(repr(vm, &args.pos[0])?))
