@@ -123,7 +123,11 @@ pub struct Vm {
 const FRAME_POOL: usize = 64;
 
 /// Maximum nesting of Rust→Python calls (sort keys, __repr__, __eq__...).
+/// Each level costs Rust stack; wasm threads get 1 MiB stacks.
+#[cfg(not(target_arch = "wasm32"))]
 pub const MAX_NATIVE_DEPTH: u32 = 200;
+#[cfg(target_arch = "wasm32")]
+pub const MAX_NATIVE_DEPTH: u32 = 100;
 
 impl Vm {
     pub fn new(run: Arc<Run>, lane: &str) -> Vm {

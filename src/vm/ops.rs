@@ -1481,6 +1481,10 @@ pub fn get_awaitable(vm: &mut Vm, v: &Value) -> PyResult {
 // ----- repr / str / format -----
 
 pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    // Nested containers recurse on the Rust stack: bound the depth.
+    if vm.repr_guard.len() >= 400 {
+        return Err(vm.err(&types().exc("RecursionError"), "maximum recursion depth exceeded while getting the repr of an object"));
+    }
     match v {
         Value::None => Ok("None".into()),
         Value::Bool(b) => Ok(if *b { "True" } else { "False" }.into()),
