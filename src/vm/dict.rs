@@ -350,6 +350,16 @@ impl Dict {
         }
         Dict { inner: Mutex::new(n), version: AtomicU64::new(0) }
     }
+    /// Remove every entry, returning keys and values (for dropping without recursion).
+    pub fn take_all(&mut self) -> Vec<Value> {
+        let inner = std::mem::take(self.inner.get_mut().unwrap_or_else(|e| e.into_inner()));
+        let mut out = Vec::with_capacity(inner.len * 2);
+        for (_, k, v) in inner.entries.into_iter().flatten() {
+            out.push(k);
+            out.push(v);
+        }
+        out
+    }
     /// Replace this table's contents with a copy of `other`'s.
     pub fn replace_from(&self, other: &Dict) {
         let fresh = other.copy();

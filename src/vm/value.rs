@@ -382,3 +382,47 @@ const _: () = {
     assert_send_sync::<Value>();
     assert_send_sync::<Obj>();
 };
+
+// ----- dropping deep object graphs without deep recursion -----
+// A long chain of nested lists or linked instances would otherwise be freed
+// recursively and overflow the Rust (or wasm) stack. Like CPython's
+// "trashcan", children of a dying container are queued and freed in a loop.
+
+thread_local! {
+    static DROP_DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    static DROP_QUEUE: std::cell::RefCell<Vec<Value>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Drop for Obj {
+    fn drop(&mut self) {
+        let mut children: Vec<Value> = match &mut self.payload {
+            Payload::List(m) => std::mem::take(m.get_mut().unwrap_or_else(|e| e.into_inner())),
+            Payload::Tuple(t) => std::mem::take(t).into_vec(),
+            Payload::Dict(d) | Payload::Set(d) | Payload::FrozenSet(d) => d.take_all(),
+            _ => Vec::new(),
+        };
+        if let Some(d) = &mut self.dict {
+            children.extend(d.take_all());
+        }
+        // Only objects can recurse; immediates need no care.
+        children.retain(|v| matches!(v, Value::Obj(_)));
+        if children.is_empty() {
+            return;
+        }
+        let depth = DROP_DEPTH.try_with(|d| d.get()).unwrap_or(0);
+        if depth > 0 {
+            let _ = DROP_QUEUE.try_with(|q| q.borrow_mut().extend(children));
+            return;
+        }
+        let _ = DROP_DEPTH.try_with(|d| d.set(1));
+        drop(children);
+        loop {
+            let batch = DROP_QUEUE.try_with(|q| std::mem::take(&mut *q.borrow_mut())).unwrap_or_default();
+            if batch.is_empty() {
+                break;
+            }
+            drop(batch);
+        }
+        let _ = DROP_DEPTH.try_with(|d| d.set(0));
+    }
+}
