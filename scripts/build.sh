@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Builds the static site into dist/: the threaded wasm core (nightly, build-std,
+# shared memory), the non-threaded core (stable), wasm-bindgen glue, optional
+# wasm-opt (npm binaryen), and the page from www/. Assumes ensure-tools.sh ran.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+unset RUSTFLAGS  # would replace .cargo/threads.toml's rustflags
+
+DIST=dist
+WASM_OPT="${SPINDLE_WASM_OPT:-1}"   # SPINDLE_WASM_OPT=0 skips wasm-opt
+step() { printf '\n== %s\n' "$*" >&2; }
+t_all=$(date +%s)
+
+step "threaded core (nightly, atomics, build-std)"
+t=$(date +%s)
+nice cargo +nightly build --release --target wasm32-unknown-unknown \
+  --config .cargo/threads.toml --lib
+echo "threaded cargo build: $(( $(date +%s) - t ))s" >&2
+
+step "non-threaded core (stable)"
+t=$(date +%s)
+CARGO_TARGET_DIR=target/wasm-st nice cargo +stable build --release \
+  --target wasm32-unknown-unknown --lib
+echo "non-threaded cargo build: $(( $(date +%s) - t ))s" >&2
+
+rm -rf "$DIST.tmp"
+mkdir -p "$DIST.tmp/pkg/mt" "$DIST.tmp/pkg/st"
+step "wasm-bindgen"
+wasm-bindgen --target web --no-typescript --out-dir "$DIST.tmp/pkg/mt" \
+  target/wasm32-unknown-unknown/release/spindle.wasm
+wasm-bindgen --target web --no-typescript --out-dir "$DIST.tmp/pkg/st" \
+  target/wasm-st/wasm32-unknown-unknown/release/spindle.wasm
+
+# The threaded module must import a shared memory, or workers cannot share it.
+node scripts/check-wasm.mjs "$DIST.tmp/pkg/mt/spindle_bg.wasm" shared
+node scripts/check-wasm.mjs "$DIST.tmp/pkg/st/spindle_bg.wasm" unshared
+
+if [ "$WASM_OPT" != "0" ] && command -v wasm-opt >/dev/null && wasm-opt --version | grep -q 'version 1[2-9][0-9]'; then
+  step "wasm-opt -O2 ($(wasm-opt --version))"
+  t=$(date +%s)
+  for b in mt st; do
+    f="$DIST.tmp/pkg/$b/spindle_bg.wasm"
+    wasm-opt -O2 --enable-threads --enable-bulk-memory --enable-mutable-globals \
+      --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types \
+      --enable-multivalue "$f" -o "$f.opt"
+    mv "$f.opt" "$f"
+  done
+  node scripts/check-wasm.mjs "$DIST.tmp/pkg/mt/spindle_bg.wasm" shared
+  echo "wasm-opt: $(( $(date +%s) - t ))s" >&2
+else
+  echo "(skipping wasm-opt)" >&2
+fi
+
+step "page"
+cp -r www/. "$DIST.tmp/"
+rm -rf "$DIST" && mv "$DIST.tmp" "$DIST"
+
+for b in mt st; do
+  f="$DIST/pkg/$b/spindle_bg.wasm"
+  printf '%s: %s bytes raw, %s bytes gzip -9\n' "$f" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)" >&2
+done
+echo "build done in $(( $(date +%s) - t_all ))s -> $DIST/" >&2

@@ -1,0 +1,88 @@
+// End-to-end tests of the built dist/ in Chromium: window.spindle's API, the
+// build the loader picks with and without COOP/COEP, runs, and stop().
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup({ isolation: true }); });
+after(async () => { await env?.close(); });
+
+async function readyPage() {
+  const page = await env.page();
+  await page.goto(env.url);
+  const info = await page.evaluate(() => window.spindle.ready);
+  return { page, info };
+}
+
+test('ready resolves on a cross-origin isolated page with the threaded build', async () => {
+  const { page, info } = await readyPage();
+  assert.equal(await page.evaluate(() => self.crossOriginIsolated), true);
+  assert.equal(info.threaded, true);
+  assert.equal(info.crossOriginIsolated, true);
+  assert.equal(await page.evaluate(() => window.spindle.build), 'mt');
+  await page.close();
+});
+
+test('run() returns stdout, stderr, exitCode, wallMs and trace', async () => {
+  const { page } = await readyPage();
+  const res = await page.evaluate(() => window.spindle.run('print(1+1)\n', { gil: false, timeoutMs: 20000, startMethod: 'fork', stdin: '' }));
+  assert.equal(typeof res.stdout, 'string');
+  assert.equal(typeof res.stderr, 'string');
+  assert.equal(typeof res.exitCode, 'number');
+  assert.equal(typeof res.wallMs, 'number');
+  assert.ok(res.wallMs >= 0);
+  assert.ok(Array.isArray(res.trace));
+  for (const ev of res.trace) {
+    assert.equal(typeof ev.t, 'number');
+    assert.equal(typeof ev.lane, 'string');
+    assert.equal(typeof ev.kind, 'string');
+  }
+  assert.equal(res.exitCode, 0, `stderr: ${res.stderr}`);
+  assert.equal(res.stdout, '2\n');
+  await page.close();
+});
+
+test('the page shows output when Run is clicked', async () => {
+  const { page } = await readyPage();
+  await page.fill('#source', 'print("hello from the page")\n');
+  await page.click('#run');
+  await page.waitForFunction(() => document.querySelector('#timing').textContent.includes('exit'));
+  assert.match(await page.textContent('#output'), /hello from the page/);
+  await page.close();
+});
+
+test('stop() ends a running program with KeyboardInterrupt and the next run works', async () => {
+  const { page } = await readyPage();
+  const res = await page.evaluate(async () => {
+    const pending = window.spindle.run('while True:\n    pass\n');
+    await new Promise((r) => setTimeout(r, 300));
+    const t0 = performance.now();
+    window.spindle.stop();
+    const r = await pending;
+    return { ...r, stopMs: performance.now() - t0 };
+  });
+  assert.equal(res.exitCode, 130);
+  assert.match(res.stderr, /KeyboardInterrupt\n?$/);
+  assert.ok(res.stopMs < 1000, `stop took ${res.stopMs} ms`);
+  const next = await page.evaluate(() => window.spindle.run('print("again")\n'));
+  assert.equal(next.exitCode, 0, next.stderr);
+  assert.equal(next.stdout, 'again\n');
+  await page.close();
+});
+
+test('the main thread stays responsive during a run', async () => {
+  const { page } = await readyPage();
+  const ticks = await page.evaluate(async () => {
+    let n = 0;
+    const iv = setInterval(() => n++, 10);
+    const pending = window.spindle.run('while True:\n    pass\n');
+    await new Promise((r) => setTimeout(r, 500));
+    window.spindle.stop();
+    await pending;
+    clearInterval(iv);
+    return n;
+  });
+  assert.ok(ticks >= 10, `only ${ticks} timer ticks in 500 ms`);
+  await page.close();
+});
