@@ -4,15 +4,21 @@
 import { instantiateCore } from './loader.js';
 
 let pkg = null;
-// Thread workers spawned by the core open their own channel to the page via this.
-globalThis.__spindleToPage = self;
 
 self.onmessage = async (e) => {
   const msg = e.data;
   if (msg.type === 'init') {
     try {
       pkg = await instantiateCore(msg.build, msg.module);
-      self.postMessage({ type: 'ready', info: pkg.buildInfo() });
+      const info = pkg.buildInfo();
+      if (info.threaded && info.crossOriginIsolated) {
+        // Threads are created by a spawner worker that never blocks; their
+        // output reaches the page through this channel, even while we block.
+        const ch = new MessageChannel();
+        self.postMessage({ type: 'port', port: ch.port1 }, [ch.port1]);
+        await pkg.startThreads(ch.port2);
+      }
+      self.postMessage({ type: 'ready', info });
     } catch (err) {
       self.postMessage({ type: 'fatal', error: String((err && err.stack) || err) });
     }
@@ -20,6 +26,11 @@ self.onmessage = async (e) => {
     const t0 = performance.now();
     const sink = (batch) => self.postMessage({ type: 'batch', batch });
     try {
+      // Test hook: busy-wait first, standing in for a long program (e2e tests of stop()).
+      if (msg.options && msg.options.debugSpinMs > 0) {
+        const end = performance.now() + msg.options.debugSpinMs;
+        while (performance.now() < end) { /* spin */ }
+      }
       const res = pkg.runProgram(msg.source, msg.options || {}, sink);
       self.postMessage({ type: 'done', id: msg.id, exitCode: res.exitCode, batches: res.batches, wallMs: performance.now() - t0 });
     } catch (err) {

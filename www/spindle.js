@@ -26,18 +26,23 @@ class Spindle extends EventTarget {
 
   _startRunner() {
     const worker = new Worker(RUNNER_URL, { type: 'module', name: 'spindle-runner' });
-    const runner = { worker, onMessage: null };
+    // ports: channels from the runner's thread workers (via its spawner).
+    const runner = { worker, onMessage: null, ports: [] };
+    const deliver = (d) => { if (runner.onMessage) runner.onMessage(d); };
     runner.ready = new Promise((resolve, reject) => {
       worker.onmessage = (e) => {
         const d = e.data;
         if (d.type === 'ready') resolve(d.info);
         else if (d.type === 'fatal') reject(new Error(d.error));
-        else if (runner.onMessage) runner.onMessage(d);
+        else if (d.type === 'port') {
+          runner.ports.push(d.port);
+          d.port.onmessage = (pe) => deliver(pe.data);
+        } else deliver(d);
       };
       worker.onerror = (e) => {
         const err = new Error(`runner worker failed: ${e.message || e}`);
         reject(err);
-        if (runner.onMessage) runner.onMessage({ type: 'crash', error: err.message });
+        deliver({ type: 'crash', error: err.message });
       };
     });
     runner.ready.catch(() => {}); // reported through spindle.ready / run()
@@ -58,7 +63,7 @@ class Spindle extends EventTarget {
     const id = this._nextId++;
     const { onOutput, ...wire } = options;
     const run = {
-      id, runner, ports: [], batches: new Map(), nextSeq: 0,
+      id, runner, batches: new Map(), nextSeq: 0,
       stdout: '', stderr: '', trace: [], t0: performance.now(), onOutput,
     };
     this._current = run;
@@ -82,10 +87,7 @@ class Spindle extends EventTarget {
     };
     runner.onMessage = (d) => {
       if (d.type === 'batch') onBatch(d.batch);
-      else if (d.type === 'port') {
-        run.ports.push(d.port);
-        d.port.onmessage = (e) => { if (e.data.type === 'batch') onBatch(e.data.batch); };
-      } else if (d.type === 'done' && d.id === id) {
+      else if (d.type === 'done' && d.id === id) {
         run.done = d;
         if (d.batches == null || run.nextSeq >= d.batches) this._finish(run, d);
         else run.settle = setTimeout(() => this._finish(run, d), SETTLE_MS);
@@ -122,7 +124,7 @@ class Spindle extends EventTarget {
     run.finished = true;
     clearTimeout(run.settle);
     clearTimeout(run.timer);
-    for (const p of run.ports) p.close();
+    for (const p of run.runner.ports) p.close();
     run.runner.worker.terminate();
     if (d.error) run.stderr += (run.stderr && !run.stderr.endsWith('\n') ? '\n' : '') + d.error + '\n';
     if (this._current === run) this._current = null;

@@ -23,6 +23,8 @@ extern "C" {
 
 #[wasm_bindgen(module = "/src/host/web/workers.js")]
 extern "C" {
+    /// Start this worker's thread spawner; resolves when it is ready.
+    pub fn start_spawner(module: &JsValue, memory: &JsValue, main_js: &JsString, to_page: &JsValue) -> Promise;
     /// Start a worker that shares `memory` and runs the boxed closure at `ptr`.
     #[wasm_bindgen(catch)]
     pub fn spawn_thread_worker(module: &JsValue, memory: &JsValue, main_js: &JsString, ptr: u32, name: &str) -> Result<(), JsValue>;

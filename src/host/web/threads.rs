@@ -27,6 +27,24 @@ pub fn spawn(name: &str, f: Job) -> Result<(), String> {
     Ok(())
 }
 
+/// Start the thread spawner of this worker: a small worker that never blocks
+/// and creates thread workers on request (Chromium does not start a worker
+/// whose creator blocks before yielding). Await it before running anything
+/// that may spawn and then block. `to_page` (a MessagePort, optional) receives
+/// the output batches of the threads. A no-op in the non-threaded build.
+#[wasm_bindgen(js_name = startThreads)]
+pub fn start_threads(to_page: JsValue) -> js_sys::Promise {
+    if !super::THREADED || !js::cross_origin_isolated() {
+        return js_sys::Promise::resolve(&JsValue::UNDEFINED);
+    }
+    js::start_spawner(&wasm_bindgen::module(), &wasm_bindgen::memory(), &js::main_js_url(), &to_page)
+}
+
+/// Await `start_threads` from Rust (tests).
+pub async fn start_threads_async() -> Result<(), JsValue> {
+    wasm_bindgen_futures::JsFuture::from(start_threads(JsValue::UNDEFINED)).await.map(|_| ())
+}
+
 /// Entry point of a thread worker (called by workers.js, never by hand).
 /// `sink`, when given, receives this worker's output batches.
 #[wasm_bindgen]

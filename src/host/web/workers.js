@@ -2,6 +2,11 @@
 // Thread workers share the caller's wasm memory; process workers instantiate the
 // same module with a fresh memory. Worker code is inlined as Blob URLs so it works
 // wherever the glue is served from (dist/, wasm-bindgen-test-runner, ...).
+//
+// Why a spawner worker: Chromium does not start a worker created by a worker that
+// then blocks (Atomics.wait) before yielding to its event loop, and Python's
+// `t.start(); t.join()` does exactly that. So threads are created by a small
+// spawner worker that never blocks; blocked threads can still post to it.
 
 // Rooted so that workers sharing memory are never garbage collected.
 const live = new Set();
@@ -12,13 +17,14 @@ const live = new Set();
 const THREAD_SRC = `
 self.onmessage = async (e) => {
   self.onmessage = null;
-  const { module, memory, mainJS, ptr, port } = e.data;
+  const { module, memory, mainJS, ptr, viaSpawner, hasSink } = e.data;
   let wasm;
   try {
     const pkg = await import(mainJS);
     wasm = await pkg.default({ module_or_path: module, memory });
-    if (port) globalThis.__spindleToPage = port;
-    const sink = port ? (batch) => port.postMessage({ type: 'batch', batch }) : undefined;
+    // Our parent is the spawner: nested spawns and output batches go to it.
+    if (viaSpawner) globalThis.__spindleSpawner = self;
+    const sink = hasSink ? (batch) => self.postMessage({ type: 'batch', batch }) : undefined;
     pkg.spindle_thread_entry(ptr, sink);
   } catch (err) {
     console.error('spindle thread worker failed:', err);
@@ -28,6 +34,33 @@ self.onmessage = async (e) => {
   try { if (wasm && wasm.__wbindgen_thread_destroy) wasm.__wbindgen_thread_destroy(); } catch (_) {}
   self.postMessage({ type: 'exit' });
   self.close();
+};
+`;
+
+// The spawner: creates thread workers on request and forwards their output
+// batches to the page (through `toPage`, a MessagePort, when there is one).
+const SPAWNER_SRC = `
+let cfg = null;
+const live = new Set();
+function spawn(ptr, name) {
+  const w = new Worker(cfg.threadUrl, { type: 'module', name });
+  live.add(w);
+  w.onmessage = (e) => {
+    const m = e.data || {};
+    if (m.type === 'spawn') spawn(m.ptr, m.name);
+    else if (m.type === 'batch') { if (cfg.toPage) cfg.toPage.postMessage(m); }
+    else if (m.type === 'exit') live.delete(w);
+    else if (m.type === 'error') console.error('spindle thread', name, m.error);
+  };
+  w.postMessage({ module: cfg.module, memory: cfg.memory, mainJS: cfg.mainJS, ptr, viaSpawner: true, hasSink: !!cfg.toPage });
+}
+self.onmessage = (e) => {
+  const d = e.data;
+  if (d.type === 'init') {
+    cfg = d;
+    cfg.threadUrl = URL.createObjectURL(new Blob([d.threadSrc], { type: 'text/javascript' }));
+    self.postMessage({ type: 'ready' });
+  } else if (d.type === 'spawn') spawn(d.ptr, d.name);
 };
 `;
 
@@ -64,23 +97,37 @@ function workerUrl(kind, src) {
   return urls[kind];
 }
 
+// Start this worker's spawner (call, and await, before anything may block).
+export function start_spawner(module, memory, mainJS, toPage) {
+  if (globalThis.__spindleSpawner) return Promise.resolve();
+  const w = new Worker(workerUrl('spawner', SPAWNER_SRC), { type: 'module', name: 'spindle-spawner' });
+  live.add(w);
+  return new Promise((resolve, reject) => {
+    w.onmessage = (e) => {
+      if (e.data && e.data.type === 'ready') { globalThis.__spindleSpawner = w; resolve(); }
+    };
+    w.onerror = (e) => reject(new Error('spawner worker failed: ' + (e.message || e)));
+    w.postMessage({ type: 'init', module, memory, mainJS: String(mainJS), toPage, threadSrc: THREAD_SRC },
+      toPage ? [toPage] : []);
+  });
+}
+
 export function spawn_thread_worker(module, memory, mainJS, ptr, name) {
+  const spawner = globalThis.__spindleSpawner;
+  if (spawner) {
+    spawner.postMessage({ type: 'spawn', ptr, name });
+    return;
+  }
+  // No spawner: start the worker directly. It only starts once this worker
+  // yields to its event loop, so the caller must not block before then.
   const w = new Worker(workerUrl('thread', THREAD_SRC), { type: 'module', name });
   live.add(w);
-  let port;
-  const toPage = globalThis.__spindleToPage;
-  if (toPage) {
-    // Give the page its own channel to this thread, through our channel.
-    const ch = new MessageChannel();
-    toPage.postMessage({ type: 'port', port: ch.port1 }, [ch.port1]);
-    port = ch.port2;
-  }
   w.onmessage = (e) => {
     const d = e.data || {};
     if (d.type === 'exit') live.delete(w);
     else if (d.type === 'error') console.error('spindle thread', name, d.error);
   };
-  w.postMessage({ module, memory, mainJS: String(mainJS), ptr, port }, port ? [port] : []);
+  w.postMessage({ module, memory, mainJS: String(mainJS), ptr, viaSpawner: false, hasSink: false });
 }
 
 export function spawn_process_worker(module, mainJS, name) {
