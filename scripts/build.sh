@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 unset RUSTFLAGS  # would replace .cargo/threads.toml's rustflags
+source scripts/toolchain.sh
 
 DIST=dist
 WASM_OPT="${SPINDLE_WASM_OPT:-1}"   # SPINDLE_WASM_OPT=0 skips wasm-opt
@@ -14,7 +15,7 @@ t_all=$(date +%s)
 
 step "threaded core (nightly, atomics, build-std)"
 t=$(date +%s)
-nice cargo +nightly build --release --target wasm32-unknown-unknown \
+nice cargo +"$THREADS_TOOLCHAIN" build --release --target wasm32-unknown-unknown \
   --config .cargo/threads.toml --lib
 echo "threaded cargo build: $(( $(date +%s) - t ))s" >&2
 

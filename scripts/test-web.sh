@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 unset RUSTFLAGS  # would replace .cargo/threads.toml's rustflags
+source scripts/toolchain.sh
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
-nice cargo +nightly test --release --target wasm32-unknown-unknown \
+nice cargo +"$THREADS_TOOLCHAIN" test --release --target wasm32-unknown-unknown \
   --config .cargo/threads.toml --test web "$@"
