@@ -1,0 +1,17 @@
+# int arithmetic: floor division and modulo with negatives, divmod, true division.
+for a, b in [(7, 2), (-7, 2), (7, -2), (-7, -2), (0, 3), (6, 3), (-6, 3)]:
+    print(a, b, a // b, a % b, divmod(a, b), a / b)
+print(2 ** 10, 2 ** -1, (-2) ** 3, -2 ** 2, 0 ** 0)
+print(10 - 3 * 2 + 8 // 3, (10 - 3) * 2)
+print(-(-5), +5, -0, abs(-12), abs(0))
+print(7 // 1, 7 % 1, 1 // 7)
+print(int(True) + 1, True + True, False * 10)
+print(5 / 5, type(5 / 5), 6 // 4, type(6 // 4))
+print(1 // 3 * 3, 100 % 7 ** 2)
+print(3 * -1, -3 * -1)
+print(13 % 5, -13 % 5, 13 % -5, -13 % -5)
+print(divmod(0, 5), divmod(-1, 5), divmod(1, -5))
+print(int(7.9), int(-7.9), int("  42  "), int("-0"), int("+17"))
+print(round(7), round(-7))
+print(1 < 2, 2 <= 2, 3 != 3, 4 == 4.0)
+print(max(3, 9, -1), min(3, 9, -1))

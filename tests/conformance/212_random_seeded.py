@@ -1,0 +1,25 @@
+# random with a fixed seed must reproduce CPython's Mersenne Twister exactly: random, randint, choice, etc.
+import random
+random.seed(42)
+print([random.random() for _ in range(5)])
+print([random.randint(1, 100) for _ in range(10)])
+print(random.choice("abcdefg"), random.choice([10, 20, 30]), random.randrange(10), random.randrange(0, 100, 5))
+lst = list(range(10))
+random.shuffle(lst)
+print(lst)
+print(random.sample(range(100), 5), random.sample("abcdef", 3))
+print(random.uniform(1, 10), random.uniform(-5, 5))
+random.seed(0)
+print(random.random(), random.getrandbits(32), random.getrandbits(100), random.randint(0, 10 ** 20))
+random.seed(12345)
+a = [random.random() for _ in range(3)]
+random.seed(12345)
+b = [random.random() for _ in range(3)]
+print(a == b, a)
+print(random.choices("xyz", k=5), random.choices([1, 2, 3], weights=[10, 1, 1], k=6))
+r = random.Random(7)
+print(r.random(), r.randint(1, 6), r.choice("hello"))
+random.seed("a string seed")
+print(random.random())
+random.seed(2 ** 70 + 3)
+print(random.randrange(1000), random.random())

@@ -1,0 +1,3 @@
+# SyntaxError: cannot assign to a literal / function call.
+print("never")
+1 = x

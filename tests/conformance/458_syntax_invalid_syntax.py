@@ -1,0 +1,4 @@
+# SyntaxError: plain invalid syntax between two names.
+print("never")
+a = 1
+b = a a
