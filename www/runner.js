@@ -34,9 +34,10 @@ self.onmessage = async (e) => {
       const res = pkg.runProgram(msg.source, msg.options || {}, sink);
       self.postMessage({ type: 'done', id: msg.id, exitCode: res.exitCode, batches: res.batches, wallMs: performance.now() - t0 });
     } catch (err) {
-      // A trap (panic) or JS error: report it as an internal error of the run.
+      // A trap (Rust panic) or JS error: report it as an internal error of the run.
+      const why = globalThis.__spindleLastPanic || String((err && err.stack) || err);
       self.postMessage({ type: 'done', id: msg.id, exitCode: 1, batches: null, wallMs: performance.now() - t0,
-        error: `spindle internal error: ${String((err && err.stack) || err)}` });
+        error: `spindle internal error: ${why}` });
     }
   }
 };

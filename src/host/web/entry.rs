@@ -53,12 +53,26 @@ pub fn run_with_host(source: &str, options: JsRunOptions, host: WebHost) -> RunR
     RunResult { exit_code: outcome.exit_code, batches: host.batches() }
 }
 
+/// Report Rust panics (which trap in wasm) with their message: logged to the
+/// console and kept in `globalThis.__spindleLastPanic` for the runner to show.
+pub fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            let msg = format!("panic: {info}");
+            web_sys::console::error_1(&JsValue::from_str(&msg));
+            let _ = js_sys::Reflect::set(&js_sys::global(), &"__spindleLastPanic".into(), &JsValue::from_str(&msg));
+        }));
+    });
+}
+
 /// Run a whole program in this worker. `on_batch` receives output batches
 /// `{seq, out: [[stream, text]...], trace: [...]}`; returns `{exitCode, batches}`.
 #[wasm_bindgen(js_name = runProgram)]
 pub fn run_program(source: &str, options: JsValue, on_batch: js_sys::Function) -> Result<JsValue, JsValue> {
     let options: JsRunOptions =
         if options.is_undefined() || options.is_null() { JsRunOptions::default() } else { serde_wasm_bindgen::from_value(options)? };
+    install_panic_hook();
     super::set_sink(on_batch);
     let res = run_with_host(source, options, WebHost::new());
     super::clear_sink();

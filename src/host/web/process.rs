@@ -61,6 +61,7 @@ struct Pong {
 /// Entry point of a process worker (called by workers.js, never by hand).
 #[wasm_bindgen]
 pub fn spindle_process_entry(msg: JsValue, sink: Option<js_sys::Function>) -> Result<JsValue, JsValue> {
+    super::entry::install_panic_hook();
     let req: Request = serde_wasm_bindgen::from_value(msg)?;
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
     match req {

@@ -49,6 +49,7 @@ pub async fn start_threads_async() -> Result<(), JsValue> {
 /// `sink`, when given, receives this worker's output batches.
 #[wasm_bindgen]
 pub fn spindle_thread_entry(ptr: u32, sink: Option<js_sys::Function>) {
+    super::entry::install_panic_hook();
     if let Some(s) = sink {
         super::set_sink(s);
     }
