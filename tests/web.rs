@@ -250,3 +250,31 @@ async fn a_thread_starts_while_its_spawner_blocks() {
         g = cv.wait_timeout(g, std::time::Duration::from_millis(100)).unwrap().0;
     }
 }
+
+/// Threads: with a port given to startThreads (as the runner does), a thread's
+/// output batches travel spawner → port, without passing through this worker.
+#[wasm_bindgen_test]
+async fn thread_batches_reach_the_page_port() {
+    let ch = web_sys::MessageChannel::new().unwrap();
+    let got = Rc::new(RefCell::new(Vec::<JsValue>::new()));
+    let g2 = got.clone();
+    let onmsg = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| g2.borrow_mut().push(e.data()));
+    ch.port1().set_onmessage(Some(onmsg.as_ref().unchecked_ref()));
+    JsFuture::from(web::threads::start_threads(ch.port2().into())).await.unwrap();
+    // A fresh host: the thread delivers its own batch through its sink.
+    let host = WebHost::new();
+    let h = host.clone();
+    host.spawn_thread("Thread-P", Box::new(move || {
+        h.write(Stream::Stdout, "via the port\n");
+        h.flush();
+    }))
+    .unwrap();
+    wait_until(10_000.0, "a batch on the port", || !got.borrow().is_empty()).await;
+    let msg = got.borrow()[0].clone();
+    assert_eq!(js_sys::Reflect::get(&msg, &"type".into()).unwrap().as_string().as_deref(), Some("batch"));
+    let batch = js_sys::Reflect::get(&msg, &"batch".into()).unwrap();
+    assert_eq!(stdout_of(&[batch]), "via the port\n");
+    // Route later threads' output nowhere again (other tests flush themselves).
+    JsFuture::from(web::threads::start_threads(JsValue::NULL)).await.unwrap();
+    drop(onmsg);
+}

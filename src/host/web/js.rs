@@ -23,7 +23,8 @@ extern "C" {
 
 #[wasm_bindgen(module = "/src/host/web/workers.js")]
 extern "C" {
-    /// Start this worker's thread spawner; resolves when it is ready.
+    /// Start this worker's thread spawner (or give it a new output port);
+    /// resolves when it is ready.
     pub fn start_spawner(module: &JsValue, memory: &JsValue, main_js: &JsString, to_page: &JsValue) -> Promise;
     /// Start a worker that shares `memory` and runs the boxed closure at `ptr`.
     #[wasm_bindgen(catch)]

@@ -60,6 +60,9 @@ self.onmessage = (e) => {
     cfg = d;
     cfg.threadUrl = URL.createObjectURL(new Blob([d.threadSrc], { type: 'text/javascript' }));
     self.postMessage({ type: 'ready' });
+  } else if (d.type === 'port') {
+    cfg.toPage = d.toPage;
+    self.postMessage({ type: 'ready' });
   } else if (d.type === 'spawn') spawn(d.ptr, d.name);
 };
 `;
@@ -98,14 +101,25 @@ function workerUrl(kind, src) {
 }
 
 // Start this worker's spawner (call, and await, before anything may block).
+// Called again with a port, it routes later threads' output to that port
+// (null: nowhere; undefined: unchanged).
 export function start_spawner(module, memory, mainJS, toPage) {
-  if (globalThis.__spindleSpawner) return Promise.resolve();
+  const existing = globalThis.__spindleSpawner;
+  if (existing) {
+    if (toPage === undefined) return Promise.resolve(); // null: stop forwarding
+    return new Promise((resolve) => {
+      existing.addEventListener('message', function once(e) {
+        if (e.data && e.data.type === 'ready') { existing.removeEventListener('message', once); resolve(); }
+      });
+      existing.postMessage({ type: 'port', toPage }, toPage ? [toPage] : []);
+    });
+  }
   const w = new Worker(workerUrl('spawner', SPAWNER_SRC), { type: 'module', name: 'spindle-spawner' });
   live.add(w);
   return new Promise((resolve, reject) => {
-    w.onmessage = (e) => {
+    w.addEventListener('message', (e) => {
       if (e.data && e.data.type === 'ready') { globalThis.__spindleSpawner = w; resolve(); }
-    };
+    }, { once: true });
     w.onerror = (e) => reject(new Error('spawner worker failed: ' + (e.message || e)));
     w.postMessage({ type: 'init', module, memory, mainJS: String(mainJS), toPage, threadSrc: THREAD_SRC },
       toPage ? [toPage] : []);
