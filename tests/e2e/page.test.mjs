@@ -98,3 +98,34 @@ test('the main thread stays responsive during a run', async () => {
   assert.ok(ticks >= 10, `only ${ticks} timer ticks in 500 ms`);
   await page.close();
 });
+
+test('timeoutMs ends a run that overruns it', async () => {
+  const { page } = await readyPage();
+  const res = await page.evaluate(async () => {
+    const t0 = performance.now();
+    // debugSpinMs keeps the runner busy in JS: only the page's backstop can end it.
+    const r = await window.spindle.run('print(1)\n', { timeoutMs: 300, debugSpinMs: 60000 });
+    return { ...r, ms: performance.now() - t0 };
+  });
+  assert.equal(res.exitCode, 1);
+  assert.match(res.stderr, /TimeoutError/);
+  assert.ok(res.ms < 3000, `took ${res.ms} ms`);
+  await page.close();
+});
+
+test('output arrives live through onOutput and output events', async () => {
+  const { page } = await readyPage();
+  const res = await page.evaluate(async () => {
+    const seen = [];
+    const events = [];
+    const h = (e) => events.push(e.detail);
+    window.spindle.addEventListener('output', h);
+    const r = await window.spindle.run('print("live")\n', { onOutput: (stream, text) => seen.push([stream, text]) });
+    window.spindle.removeEventListener('output', h);
+    return { r, seen, events };
+  });
+  const text = res.seen.filter(([s]) => s === 'stdout').map(([, t]) => t).join('');
+  assert.equal(text, res.r.stdout);
+  assert.equal(res.events.map((e) => e.text).join(''), res.r.stdout + res.r.stderr);
+  await page.close();
+});
