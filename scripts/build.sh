@@ -26,32 +26,40 @@ CARGO_TARGET_DIR=target/wasm-st nice cargo +stable build --release \
 echo "non-threaded cargo build: $(( $(date +%s) - t ))s" >&2
 
 rm -rf "$DIST.tmp"
-mkdir -p "$DIST.tmp/pkg/mt" "$DIST.tmp/pkg/st"
-step "wasm-bindgen"
-wasm-bindgen --target web --no-typescript --out-dir "$DIST.tmp/pkg/mt" \
-  target/wasm32-unknown-unknown/release/spindle.wasm
-wasm-bindgen --target web --no-typescript --out-dir "$DIST.tmp/pkg/st" \
-  target/wasm-st/wasm32-unknown-unknown/release/spindle.wasm
-
-# The threaded module must import a shared memory, or workers cannot share it.
-node scripts/check-wasm.mjs "$DIST.tmp/pkg/mt/spindle_bg.wasm" shared
-node scripts/check-wasm.mjs "$DIST.tmp/pkg/st/spindle_bg.wasm" unshared
-
+mkdir -p "$DIST.tmp/pkg"
+use_opt=0
 if [ "$WASM_OPT" != "0" ] && command -v wasm-opt >/dev/null && wasm-opt --version | grep -q 'version 1[2-9][0-9]'; then
-  step "wasm-opt -O2 ($(wasm-opt --version))"
-  t=$(date +%s)
-  for b in mt st; do
-    f="$DIST.tmp/pkg/$b/spindle_bg.wasm"
+  use_opt=1  # binaryen >= 120 from npm; never Debian's binaryen 108 (broken modules)
+fi
+# Glue + (optimised) module for one build; reused from dist/ when its input
+# .wasm and the settings are unchanged (a no-op build then takes a second).
+bindgen() {  # bindgen mt|st INPUT.wasm shared|unshared
+  local b=$1 in=$2 want=$3 out="$DIST.tmp/pkg/$1"
+  local key; key="$(sha256sum "$in" | cut -d' ' -f1) opt=$use_opt $(wasm-bindgen --version)"
+  if [ -f "$DIST/pkg/$b/.input" ] && [ "$(cat "$DIST/pkg/$b/.input")" = "$key" ]; then
+    cp -r "$DIST/pkg/$b" "$out"
+    echo "$b: unchanged, reusing dist/pkg/$b" >&2
+    return
+  fi
+  step "wasm-bindgen ($b)"
+  wasm-bindgen --target web --no-typescript --out-dir "$out" "$in"
+  # The threaded module must import a shared memory, or workers cannot share it.
+  node scripts/check-wasm.mjs "$out/spindle_bg.wasm" "$want"
+  if [ "$use_opt" = 1 ]; then
+    local t; t=$(date +%s)
     wasm-opt -O2 --enable-threads --enable-bulk-memory --enable-mutable-globals \
       --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types \
-      --enable-multivalue "$f" -o "$f.opt"
-    mv "$f.opt" "$f"
-  done
-  node scripts/check-wasm.mjs "$DIST.tmp/pkg/mt/spindle_bg.wasm" shared
-  echo "wasm-opt: $(( $(date +%s) - t ))s" >&2
-else
-  echo "(skipping wasm-opt)" >&2
-fi
+      --enable-multivalue "$out/spindle_bg.wasm" -o "$out/spindle_bg.wasm.opt"
+    mv "$out/spindle_bg.wasm.opt" "$out/spindle_bg.wasm"
+    node scripts/check-wasm.mjs "$out/spindle_bg.wasm" "$want"
+    echo "wasm-opt -O2 ($b): $(( $(date +%s) - t ))s" >&2
+  else
+    echo "(skipping wasm-opt)" >&2
+  fi
+  echo "$key" > "$out/.input"
+}
+bindgen mt target/wasm32-unknown-unknown/release/spindle.wasm shared
+bindgen st target/wasm-st/wasm32-unknown-unknown/release/spindle.wasm unshared
 
 step "page"
 cp -r www/. "$DIST.tmp/"
