@@ -11,54 +11,87 @@
 // Rooted so that workers sharing memory are never garbage collected.
 const live = new Set();
 
-// A thread worker: instantiate the module on the shared memory, run one boxed
-// closure, free its stack, exit. Output batches go straight to the page through
-// `port` (the spawning worker may be blocked in Atomics.wait meanwhile).
+// A thread worker: instantiate the module on the shared memory ('init'), then
+// run one boxed closure ('run'), free its stack and TLS, and exit. The spawner
+// keeps a few initialised ("warm") ones so that a spawn takes ~1 ms, not ~25.
 const THREAD_SRC = `
+let ready = null;
 self.onmessage = async (e) => {
-  self.onmessage = null;
-  const { module, memory, mainJS, ptr, viaSpawner, hasSink } = e.data;
-  let wasm;
-  try {
-    const pkg = await import(mainJS);
-    wasm = await pkg.default({ module_or_path: module, memory });
-    // Our parent is the spawner: nested spawns and output batches go to it.
-    if (viaSpawner) globalThis.__spindleSpawner = self;
-    const sink = hasSink ? (batch) => self.postMessage({ type: 'batch', batch }) : undefined;
-    pkg.spindle_thread_entry(ptr, sink);
-  } catch (err) {
-    console.error('spindle thread worker failed:', err);
-    self.postMessage({ type: 'error', error: String((err && err.stack) || err) });
+  const d = e.data;
+  if (d.type === 'init') {
+    ready = (async () => {
+      const pkg = await import(d.mainJS);
+      const wasm = await pkg.default({ module_or_path: d.module, memory: d.memory });
+      // Our parent is the spawner: nested spawns and output batches go to it.
+      if (d.viaSpawner) globalThis.__spindleSpawner = self;
+      return { pkg, wasm };
+    })();
+    try { await ready; self.postMessage({ type: 'warm' }); }
+    catch (err) {
+      console.error('spindle thread worker failed to start:', err);
+      self.postMessage({ type: 'error', error: String((err && err.stack) || err) });
+    }
+  } else if (d.type === 'run') {
+    let wasm;
+    try {
+      const r = await ready;
+      wasm = r.wasm;
+      const sink = d.hasSink ? (batch) => self.postMessage({ type: 'batch', batch }) : undefined;
+      r.pkg.spindle_thread_entry(d.ptr, sink);
+    } catch (err) {
+      console.error('spindle thread failed:', err);
+      self.postMessage({ type: 'error', error: String((err && err.stack) || err) });
+    }
+    // Free this thread's stack and TLS in the shared memory.
+    try { if (wasm && wasm.__wbindgen_thread_destroy) wasm.__wbindgen_thread_destroy(); } catch (_) {}
+    self.postMessage({ type: 'exit' });
+    self.close();
   }
-  // Free this thread's stack and TLS in the shared memory.
-  try { if (wasm && wasm.__wbindgen_thread_destroy) wasm.__wbindgen_thread_destroy(); } catch (_) {}
-  self.postMessage({ type: 'exit' });
-  self.close();
 };
 `;
 
-// The spawner: creates thread workers on request and forwards their output
-// batches to the page (through `toPage`, a MessagePort, when there is one).
+// The spawner: creates thread workers on request (keeping WARM of them
+// initialised in advance) and forwards their output batches to the page
+// (through cfg.toPage, a MessagePort, when there is one).
 const SPAWNER_SRC = `
+const WARM = 2;
 let cfg = null;
 const live = new Set();
-function spawn(ptr, name) {
-  const w = new Worker(cfg.threadUrl, { type: 'module', name });
+const idle = []; // initialised or initialising, not yet given a closure
+function makeWorker() {
+  const w = new Worker(cfg.threadUrl, { type: 'module', name: 'spindle-thread' });
   live.add(w);
   w.onmessage = (e) => {
     const m = e.data || {};
-    if (m.type === 'spawn') spawn(m.ptr, m.name);
+    if (m.type === 'warm') w.warm = true;
+    else if (m.type === 'spawn') spawn(m.ptr, m.name);
     else if (m.type === 'batch') { if (cfg.toPage) cfg.toPage.postMessage(m); }
     else if (m.type === 'exit') live.delete(w);
-    else if (m.type === 'error') console.error('spindle thread', name, m.error);
+    else if (m.type === 'error') {
+      console.error('spindle thread worker:', m.error);
+      const i = idle.indexOf(w);
+      if (i >= 0) idle.splice(i, 1);
+    }
   };
-  w.postMessage({ module: cfg.module, memory: cfg.memory, mainJS: cfg.mainJS, ptr, viaSpawner: true, hasSink: !!cfg.toPage });
+  w.postMessage({ type: 'init', module: cfg.module, memory: cfg.memory, mainJS: cfg.mainJS, viaSpawner: true });
+  return w;
+}
+function topUp() { while (idle.length < WARM) idle.push(makeWorker()); }
+function spawn(ptr, name) {
+  // Prefer a worker that is already initialised; one still initialising
+  // queues the run message and starts it as soon as it is ready.
+  let i = idle.findIndex((w) => w.warm);
+  if (i < 0 && idle.length) i = 0;
+  const w = i >= 0 ? idle.splice(i, 1)[0] : makeWorker();
+  w.postMessage({ type: 'run', ptr, name, hasSink: !!cfg.toPage });
+  topUp();
 }
 self.onmessage = (e) => {
   const d = e.data;
   if (d.type === 'init') {
     cfg = d;
     cfg.threadUrl = URL.createObjectURL(new Blob([d.threadSrc], { type: 'text/javascript' }));
+    topUp();
     self.postMessage({ type: 'ready' });
   } else if (d.type === 'port') {
     cfg.toPage = d.toPage;
@@ -141,7 +174,8 @@ export function spawn_thread_worker(module, memory, mainJS, ptr, name) {
     if (d.type === 'exit') live.delete(w);
     else if (d.type === 'error') console.error('spindle thread', name, d.error);
   };
-  w.postMessage({ module, memory, mainJS: String(mainJS), ptr, viaSpawner: false, hasSink: false });
+  w.postMessage({ type: 'init', module, memory, mainJS: String(mainJS), viaSpawner: false });
+  w.postMessage({ type: 'run', ptr, name, hasSink: false });
 }
 
 export function spawn_process_worker(module, mainJS, name) {
