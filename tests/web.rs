@@ -1,7 +1,8 @@
-//! Rust tests that run inside Chromium, in a dedicated worker, on the threaded
-//! build (scripts/test-web.sh): the plumbing of each model (threads, processes,
-//! async) and the web host's batched output.
+//! Rust tests that run inside Chromium, in a dedicated worker, on both the
+//! threaded and the non-threaded build (scripts/test-web.sh): the plumbing of
+//! each model (threads, processes, async) and the web host's batched output.
 #![cfg(target_arch = "wasm32")]
+#![cfg_attr(not(target_feature = "atomics"), allow(unused_imports, dead_code))]
 
 use spindle::host::web::{self, entry, process, WebHost};
 use spindle::host::{Host, Stream};
@@ -29,14 +30,24 @@ async fn wait_until(ms: f64, what: &str, cond: impl Fn() -> bool) {
 }
 
 #[wasm_bindgen_test]
-fn this_is_the_threaded_build_in_an_isolated_worker() {
-    assert!(web::THREADED, "tests must run on the threaded build");
+fn the_build_matches_its_target_features() {
+    assert_eq!(web::THREADED, cfg!(target_feature = "atomics"));
     assert!(web::js::cross_origin_isolated(), "the test runner should send COOP/COEP");
     assert!(web::js::in_worker());
-    assert!(WebHost::new().can_block());
+    // Blocking needs the threaded build (shared memory) and a worker.
+    assert_eq!(WebHost::new().can_block(), web::THREADED);
+}
+
+/// The non-threaded build refuses threads instead of failing later.
+#[cfg(not(target_feature = "atomics"))]
+#[wasm_bindgen_test]
+fn the_non_threaded_build_refuses_threads() {
+    let err = WebHost::new().spawn_thread("Thread-1", Box::new(|| {})).unwrap_err();
+    assert!(err.contains("threaded build"), "{err}");
 }
 
 /// Threads: two workers share this memory; both write it, and we join them.
+#[cfg(target_feature = "atomics")]
 #[wasm_bindgen_test]
 async fn two_threads_write_the_same_memory_and_are_joined() {
     let host = WebHost::new();
@@ -63,6 +74,7 @@ async fn two_threads_write_the_same_memory_and_are_joined() {
 
 /// Threads: once a thread worker runs, this worker may block on it (Condvar over
 /// memory.atomic.wait) the way a Python `join()` will.
+#[cfg(target_feature = "atomics")]
 #[wasm_bindgen_test]
 async fn a_running_thread_can_be_joined_by_blocking() {
     let host = WebHost::new();
@@ -189,6 +201,7 @@ fn many_writes_become_few_batches() {
 }
 
 /// Output: threads write through the shared buffer; the sink owner delivers it.
+#[cfg(target_feature = "atomics")]
 #[wasm_bindgen_test]
 async fn thread_output_reaches_the_sink_owner() {
     let (batches, cb) = collecting_sink();
@@ -230,6 +243,7 @@ fn run_program_delivers_batched_output() {
 /// Threads: the caller blocks right after spawning, without ever yielding to
 /// its event loop (what `t.start(); t.join()` does). The new worker must still
 /// start: it is created by the spawner worker, which never blocks.
+#[cfg(target_feature = "atomics")]
 #[wasm_bindgen_test]
 async fn a_thread_starts_while_its_spawner_blocks() {
     web::threads::start_threads_async().await.expect("start_threads");
@@ -253,6 +267,7 @@ async fn a_thread_starts_while_its_spawner_blocks() {
 
 /// Threads: with a port given to startThreads (as the runner does), a thread's
 /// output batches travel spawner → port, without passing through this worker.
+#[cfg(target_feature = "atomics")]
 #[wasm_bindgen_test]
 async fn thread_batches_reach_the_page_port() {
     let ch = web_sys::MessageChannel::new().unwrap();
