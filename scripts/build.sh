@@ -15,7 +15,7 @@ t_all=$(date +%s)
 
 step "threaded core (nightly, atomics, build-std)"
 t=$(date +%s)
-nice cargo +"$THREADS_TOOLCHAIN" build --release --target wasm32-unknown-unknown \
+env $THREADS_ENV nice cargo +"$THREADS_TOOLCHAIN" build --release --target wasm32-unknown-unknown \
   --config .cargo/threads.toml --lib
 echo "threaded cargo build: $(( $(date +%s) - t ))s" >&2
 

@@ -13,7 +13,7 @@ export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
 
 echo "== tests/web.rs on the threaded build" >&2
-nice cargo +"$THREADS_TOOLCHAIN" test --release --target wasm32-unknown-unknown \
+env $THREADS_ENV nice cargo +"$THREADS_TOOLCHAIN" test --release --target wasm32-unknown-unknown \
   --config .cargo/threads.toml --test web "$@"
 
 echo "== tests/web.rs on the non-threaded build" >&2
