@@ -12,7 +12,7 @@ need_browser=0
 [ "${1:-}" = "--browser" ] && need_browser=1
 
 command -v cargo >/dev/null && command -v rustup >/dev/null || {
-  log "cargo and rustup are required (https://rustup.rs); this machine kind ships them"; exit 1; }
+  log "cargo and rustup are required; this machine kind ships them"; exit 1; }
 command -v node >/dev/null && command -v npm >/dev/null || { log "node and npm are required"; exit 1; }
 
 # --- Rust: wasm32 target for both toolchains, rust-src for the build-std one.
