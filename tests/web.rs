@@ -293,3 +293,25 @@ async fn thread_batches_reach_the_page_port() {
     JsFuture::from(web::threads::start_threads(JsValue::NULL)).await.unwrap();
     drop(onmsg);
 }
+
+/// Host::sleep blocks this worker (memory.atomic.wait with a timeout) on the
+/// threaded build, and the clocks agree across threads.
+#[cfg(target_feature = "atomics")]
+#[wasm_bindgen_test]
+async fn sleep_blocks_and_clocks_agree_across_threads() {
+    let host = WebHost::new();
+    let t0 = host.monotonic();
+    host.sleep(0.05);
+    let dt = host.monotonic() - t0;
+    assert!(dt >= 0.045 && dt < 1.0, "sleep(0.05) took {dt} s");
+    assert!((host.wall_time() - js_sys::Date::now() / 1000.0).abs() < 1.0);
+    // A thread's monotonic clock reads the same timeline as ours.
+    let seen = Arc::new(Mutex::new(0f64));
+    let (h, s2) = (host.clone(), seen.clone());
+    let before = host.monotonic();
+    host.spawn_thread("Thread-C", Box::new(move || *s2.lock().unwrap() = h.monotonic())).unwrap();
+    wait_until(10_000.0, "the thread", || *seen.lock().unwrap() > 0.0).await;
+    let after = host.monotonic();
+    let t = *seen.lock().unwrap();
+    assert!(t >= before - 0.002 && t <= after + 0.002, "thread clock {t} outside [{before}, {after}]");
+}
