@@ -1,6 +1,7 @@
 // A tiny static server for dist/ that sends the COOP/COEP headers (so the page is
 // cross-origin isolated and the threaded build loads) with correct MIME types.
-// CLI: node scripts/serve.mjs [--dir dist] [--port 8080] [--no-isolation]; PORT env overrides.
+// CLI: node scripts/serve.mjs [--dir dist] [--port 8080] [--host ::] [--no-isolation];
+// the PORT and SPINDLE_HOST environment variables override.
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
@@ -74,8 +75,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const port = Number(process.env.PORT || opt('--port', 8080));
   const isolation = !args.includes('--no-isolation');
   const dir = opt('--dir', 'dist');
-  // Listen on all interfaces' loopback names: localhost may resolve to ::1 or 127.0.0.1.
-  startServer({ dir, port, host: opt('--host', '::'), isolation }).then(({ url }) => {
+  // '::' takes IPv6 and IPv4 (localhost may resolve to either); SPINDLE_HOST overrides.
+  const host = process.env.SPINDLE_HOST || opt('--host', '::');
+  startServer({ dir, port, host, isolation })
+    .catch((err) => (err.code === 'EAFNOSUPPORT' && host === '::'
+      ? startServer({ dir, port, host: '0.0.0.0', isolation }) : Promise.reject(err)))
+    .then(({ url }) => {
     console.log(`Spindle is being served from ${dir}/ at ${url}`
       + (isolation ? ' (cross-origin isolated: threaded build)' : ' (no COOP/COEP: non-threaded build)'));
     console.log('Press Ctrl+C to stop.');
