@@ -1,5 +1,5 @@
 // The page's public API, `window.spindle` = { ready, run(source, options), stop(), build }.
-// Each run gets a fresh runner worker (pre-started while idle); output arrives in
+// Each run gets a fresh runner worker (pre-started ahead of time); output arrives in
 // numbered batches from the runner and from thread workers, and is put back in order.
 import { pickBuild, compileCore } from './loader.js';
 
@@ -58,8 +58,10 @@ class Spindle extends EventTarget {
   async run(source, options = {}) {
     await this.ready;
     if (this._current) this.stop();
+    // Claim the pre-started runner and start the next one right away, so the
+    // run after this one (or after stop()) starts without waiting.
     const runner = this._runner;
-    await runner.ready;
+    this._runner = this._startRunner();
     const id = this._nextId++;
     const { onOutput, ...wire } = options;
     const run = {
@@ -68,6 +70,13 @@ class Spindle extends EventTarget {
     };
     this._current = run;
     const result = new Promise((resolve) => { run.resolve = resolve; });
+    try {
+      await runner.ready;
+    } catch (err) {
+      this._finish(run, { exitCode: 1, wallMs: 0, error: `spindle: the runner failed to start: ${err.message}` });
+      return result;
+    }
+    if (run.finished) return result; // stopped while the runner was starting
 
     const onBatch = (batch) => {
       run.batches.set(batch.seq, batch);
@@ -128,8 +137,6 @@ class Spindle extends EventTarget {
     run.runner.worker.terminate();
     if (d.error) run.stderr += (run.stderr && !run.stderr.endsWith('\n') ? '\n' : '') + d.error + '\n';
     if (this._current === run) this._current = null;
-    // A fresh runner for the next run, started now so it is warm by then.
-    if (this._runner === run.runner) this._runner = this._startRunner();
     run.resolve({
       stdout: run.stdout,
       stderr: run.stderr,

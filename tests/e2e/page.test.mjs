@@ -129,3 +129,18 @@ test('output arrives live through onOutput and output events', async () => {
   assert.equal(res.events.map((e) => e.text).join(''), res.r.stdout + res.r.stderr);
   await page.close();
 });
+
+test('a new run() interrupts the one in progress', async () => {
+  const { page } = await readyPage();
+  const [first, second] = await page.evaluate(async (long) => {
+    const a = window.spindle.run(long.source, long.options);
+    await new Promise((r) => setTimeout(r, 200));
+    const b = window.spindle.run('print("second")\n');
+    return Promise.all([a, b]);
+  }, LONG);
+  assert.equal(first.exitCode, 130);
+  assert.match(first.stderr, /KeyboardInterrupt\n?$/);
+  assert.equal(second.exitCode, 0, second.stderr);
+  assert.equal(second.stdout, REAL ? 'second\n' : 'print("second")\n');
+  await page.close();
+});
