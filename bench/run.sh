@@ -29,6 +29,7 @@ OUT=bench/RESULTS-native.md
 } > "$TMP/table.md"
 
 RATIOS=()
+MISMATCHES=0
 for f in "${BENCHES[@]}"; do
   name="$(basename "$f" .py)"
   [ "$name" = "timing" ] && continue
@@ -40,6 +41,7 @@ for f in "${BENCHES[@]}"; do
   note=""
   if ! cmp -s "$TMP/$name.py.out" "$TMP/$name.sp.out"; then
     note=" MISMATCH"
+    MISMATCHES=$((MISMATCHES + 1))
   fi
   shown="$(python3 -c "import sys; print('%.2f' % float(sys.argv[1]))" "$ratio")"
   echo "| $name | $py_t | $sp_t | ${shown}x${note} |" >> "$TMP/table.md"
@@ -53,6 +55,10 @@ print('%.2fx' % math.exp(sum(map(math.log, r)) / len(r)) if r else 'n/a')
 {
   echo
   echo "Geometric mean of ratios: **${geo}**"
+  if [ "$MISMATCHES" -gt 0 ]; then
+    echo
+    echo "$MISMATCHES benchmark(s) marked MISMATCH: spindle's output differed from python3's, so their times are not comparable."
+  fi
 } >> "$TMP/table.md"
 
 cp "$TMP/table.md" "$OUT"

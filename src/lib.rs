@@ -3,5 +3,8 @@
 
 pub mod host;
 pub mod runtime;
+pub mod stdlib;
+pub mod syntax;
+pub mod vm;
 
 pub use runtime::{run_source, RunOptions, RunOutcome};

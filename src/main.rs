@@ -27,20 +27,9 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let mut stdin = String::new();
-    if !atty_stdin() {
-        use std::io::Read;
-        let _ = std::io::stdin().read_to_string(&mut stdin);
-    }
-    let opts = RunOptions { filename, argv, stdin, ..Default::default() };
+    let opts = RunOptions { filename, argv, stdin_inherit: true, ..Default::default() };
     let host = Arc::new(NativeHost::stdio());
     let outcome = run_source(&source, &opts, host.clone());
     spindle::host::Host::flush(&*host);
     std::process::exit(outcome.exit_code);
-}
-
-/// Whether stdin is an interactive terminal (then we don't slurp it up front).
-fn atty_stdin() -> bool {
-    use std::io::IsTerminal;
-    std::io::stdin().is_terminal()
 }

@@ -1,10 +1,16 @@
 //! What the three models share: the run's lifecycle, options and outcome,
 //! blocking operations (one place for all of them), and the trace.
 
+pub mod blocking;
 pub mod trace;
 
-use crate::host::Host;
-use std::sync::Arc;
+use crate::host::{Host, Stream};
+use crate::vm::types::types;
+use crate::vm::value::{lock, ObjRef, Value};
+use crate::vm::{exc, Flow, Vm};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// Options of one run, as given to `window.spindle.run(source, options)`.
 #[derive(Clone, Debug)]
@@ -17,6 +23,8 @@ pub struct RunOptions {
     pub start_method: String,
     /// What `input()` and `sys.stdin` read.
     pub stdin: String,
+    /// Read stdin from the process's real stdin instead (the CLI), lazily.
+    pub stdin_inherit: bool,
     /// The file name shown in tracebacks.
     pub filename: String,
     /// sys.argv[1:].
@@ -30,6 +38,7 @@ impl Default for RunOptions {
             timeout_ms: None,
             start_method: "fork".into(),
             stdin: String::new(),
+            stdin_inherit: false,
             filename: "<main>".into(),
             argv: Vec::new(),
         }
@@ -42,12 +51,148 @@ pub struct RunOutcome {
     pub exit_code: i32,
 }
 
+/// State shared by every thread of one run.
+pub struct Run {
+    pub host: Arc<dyn Host>,
+    pub opts: RunOptions,
+    /// Set by stop() or the timeout; every thread raises KeyboardInterrupt.
+    pub stop: AtomicBool,
+    /// Monotonic time at which the run times out.
+    pub deadline: Option<f64>,
+    /// Monotonic time the run started.
+    pub started: f64,
+    recursion_limit: AtomicUsize,
+    pub modules: Mutex<HashMap<String, Value>>,
+    /// The builtins namespace (a dict object).
+    pub builtins: ObjRef,
+    stdin: Mutex<Option<std::collections::VecDeque<u8>>>,
+}
+
+impl Run {
+    pub fn new(host: Arc<dyn Host>, opts: RunOptions) -> Arc<Run> {
+        crate::vm::types::init();
+        let started = host.monotonic();
+        let deadline = opts.timeout_ms.map(|ms| started + ms as f64 / 1000.0);
+        let stdin = if opts.stdin_inherit { None } else { Some(opts.stdin.bytes().collect()) };
+        Arc::new(Run {
+            host,
+            deadline,
+            started,
+            opts,
+            stop: AtomicBool::new(false),
+            recursion_limit: AtomicUsize::new(1000),
+            modules: Mutex::new(HashMap::new()),
+            builtins: crate::vm::builtins::make_builtins(),
+            stdin: Mutex::new(stdin),
+        })
+    }
+    pub fn recursion_limit(&self) -> usize {
+        self.recursion_limit.load(Ordering::Relaxed)
+    }
+    pub fn set_recursion_limit(&self, n: usize) {
+        self.recursion_limit.store(n, Ordering::Relaxed)
+    }
+    pub fn write(&self, stream: Stream, text: &str) {
+        self.host.write(stream, text);
+    }
+    /// Record a timeline event on `lane`.
+    pub fn trace(&self, lane: &str, kind: &str, detail: &str) {
+        let t = (self.host.monotonic() - self.started) * 1000.0;
+        self.host.trace(trace::TraceEvent { t, lane: lane.to_string(), kind: kind.to_string(), detail: detail.to_string() });
+    }
+    /// One line of stdin (with its newline), or None at end of input.
+    pub fn read_line(&self) -> Option<String> {
+        let mut st = lock(&self.stdin);
+        if st.is_none() {
+            let mut all = Vec::new();
+            #[cfg(not(target_arch = "wasm32"))]
+            {
+                use std::io::Read;
+                let _ = std::io::stdin().read_to_end(&mut all);
+            }
+            *st = Some(all.into_iter().collect());
+        }
+        let buf = st.as_mut().unwrap();
+        if buf.is_empty() {
+            return None;
+        }
+        let mut line = Vec::new();
+        while let Some(b) = buf.pop_front() {
+            line.push(b);
+            if b == b'\n' {
+                break;
+            }
+        }
+        Some(String::from_utf8_lossy(&line).to_string())
+    }
+    /// Everything left on stdin.
+    pub fn read_all(&self) -> String {
+        let mut out = String::new();
+        while let Some(l) = self.read_line() {
+            out.push_str(&l);
+        }
+        out
+    }
+}
+
 /// Run a whole program: compile `source` as `__main__` and execute it on the
 /// calling thread, writing output and trace events to `host`.
 pub fn run_source(source: &str, opts: &RunOptions, host: Arc<dyn Host>) -> RunOutcome {
-    // Placeholder until the interpreter lands: echo the program as output.
-    host.write(crate::host::Stream::Stdout, source);
-    let _ = opts;
+    let run = Run::new(host.clone(), opts.clone());
+    let mut vm = Vm::new(run.clone(), "main");
+    run.trace("main", "start", "");
+    let code = match crate::syntax::compile_source(source, &opts.filename) {
+        Ok(c) => c,
+        Err(e) => {
+            let text = exc::format_exception(&mut vm, &e);
+            run.write(Stream::Stderr, &text);
+            host.flush();
+            return RunOutcome { exit_code: 1 };
+        }
+    };
+    let module = crate::stdlib::new_module("__main__");
+    let globals = crate::stdlib::module_dict(&module);
+    crate::vm::eval::ns_dict(&globals).set_str("__builtins__", Value::Obj(run.builtins.clone()));
+    crate::vm::eval::ns_dict(&globals).set_str("__file__", Value::str(opts.filename.as_str()));
+    lock(&run.modules).insert("__main__".into(), module);
+    let frame = crate::vm::eval::new_frame_for_module(code, globals);
+    let result = vm.run_frame(frame);
+    let exit_code = match result {
+        Ok(_) => 0,
+        Err(flow) => report_uncaught(&mut vm, flow),
+    };
+    run.trace("main", "end", &exit_code.to_string());
     host.flush();
-    RunOutcome { exit_code: 0 }
+    RunOutcome { exit_code }
+}
+
+/// Print an uncaught exception the way CPython does and return the exit code.
+pub fn report_uncaught(vm: &mut Vm, flow: Flow) -> i32 {
+    let e = exc::flow_exc(vm, flow);
+    let t = types();
+    if crate::vm::ops::isinstance_cls(&e, &t.exc("SystemExit")) {
+        let args = exc::args_of(&e);
+        let code = match args.len() {
+            0 => Value::None,
+            1 => args[0].clone(),
+            _ => Value::tuple(args),
+        };
+        return match &code {
+            Value::None => 0,
+            Value::Int(i) => (*i & 0xff) as i32,
+            Value::Bool(b) => *b as i32,
+            _ => {
+                let s = crate::vm::ops::str_(vm, &code).unwrap_or_default();
+                vm.run.write(Stream::Stderr, &format!("{}\n", s));
+                1
+            }
+        };
+    }
+    let text = exc::format_exception(vm, &e);
+    vm.run.write(Stream::Stderr, &text);
+    if crate::vm::ops::isinstance_cls(&e, &t.exc("KeyboardInterrupt")) {
+        130
+    } else {
+        1
+    }
 }

@@ -1,0 +1,78 @@
+//! Modules written in Rust. `import` looks here: each module is built on
+//! first import per run and cached in the run's module table.
+
+pub mod math;
+pub mod os;
+pub mod sys;
+pub mod time;
+
+use crate::vm::eval::ns_dict;
+use crate::vm::types::{native_fn, types};
+use crate::vm::value::*;
+use crate::vm::{PyResult, Vm};
+
+/// The names `import` resolves to built-in modules.
+pub const MODULES: &[&str] = &["sys", "time", "math", "os"];
+
+pub fn is_builtin_module(name: &str) -> bool {
+    matches!(name, "sys" | "builtins" | "time" | "math" | "itertools" | "_thread")
+}
+
+/// A new empty module object.
+pub fn new_module(name: &str) -> Value {
+    let d = crate::vm::new_dict();
+    let dobj = d.obj().unwrap().clone();
+    ns_dict(&dobj).set_str("__name__", Value::str(name));
+    ns_dict(&dobj).set_str("__doc__", Value::None);
+    Value::Obj(Obj::new(Payload::Module(ModuleData { name: name.to_string(), dict: dobj })))
+}
+
+pub fn module_dict(m: &Value) -> ObjRef {
+    match m.payload() {
+        Some(Payload::Module(md)) => md.dict.clone(),
+        _ => panic!("not a module"),
+    }
+}
+
+pub fn module_name(m: &Value) -> String {
+    match m.payload() {
+        Some(Payload::Module(md)) => md.name.clone(),
+        _ => "?".into(),
+    }
+}
+
+/// Set a native function in a module.
+pub fn def(m: &Value, name: &'static str, f: NativeFn) {
+    ns_dict(&module_dict(m)).set_str(name, native_fn(name, f));
+}
+
+/// Set a value in a module.
+pub fn set(m: &Value, name: &str, v: Value) {
+    ns_dict(&module_dict(m)).set_str(name, v);
+}
+
+/// import NAME (built-in modules only).
+pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
+    if let Some(m) = lock(&vm.run.modules).get(name) {
+        return Ok(m.clone());
+    }
+    let m = match name {
+        "sys" => sys::make(vm),
+        "time" => time::make(vm),
+        "math" => math::make(vm),
+        "os" => os::make(vm),
+        "os.path" => os::make_path(vm),
+        "builtins" => {
+            let m = new_module("builtins");
+            if let Some(Payload::Module(md)) = m.payload() {
+                let _ = md;
+            }
+            Value::Obj(Obj::new(Payload::Module(ModuleData { name: "builtins".into(), dict: vm.run.builtins.clone() })))
+        }
+        _ => {
+            return Err(vm.err(&types().exc("ModuleNotFoundError"), format!("No module named '{}'", name)));
+        }
+    };
+    lock(&vm.run.modules).insert(name.to_string(), m.clone());
+    Ok(m)
+}

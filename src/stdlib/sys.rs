@@ -1,0 +1,151 @@
+//! The `sys` module: argv, exit, recursion limit, stdout/stderr/stdin
+//! objects, version info, modules.
+
+use super::{def, new_module, set};
+use crate::host::Stream;
+use crate::vm::types::{self, method, types};
+use crate::vm::value::*;
+use crate::vm::{exc, ops, Args, Flow, PyResult, Vm};
+use std::sync::OnceLock;
+
+/// A standard stream object (sys.stdout / sys.stderr / sys.stdin).
+pub struct StdStream(pub Option<Stream>);
+
+fn stream_class() -> &'static ObjRef {
+    static C: OnceLock<ObjRef> = OnceLock::new();
+    C.get_or_init(|| {
+        let c = types::make_class("TextIOWrapper", vec![types().object.clone()], BaseKind::Other);
+        method(&c, "write", stream_write);
+        method(&c, "flush", stream_flush);
+        method(&c, "readline", stream_readline);
+        method(&c, "read", stream_read);
+        method(&c, "isatty", stream_isatty);
+        method(&c, "fileno", stream_fileno);
+        c
+    })
+}
+
+/// Which output stream a sys.stdout/sys.stderr object writes to.
+pub fn stream_of(v: &Value) -> Option<Stream> {
+    match v.payload() {
+        Some(Payload::Native(n)) => n.downcast_ref::<StdStream>().and_then(|s| s.0),
+        _ => None,
+    }
+}
+
+fn stream_write(vm: &mut Vm, args: Args) -> PyResult {
+    let Some(stream) = stream_of(&args.pos[0]) else { return Err(vm.runtime_error("not writable")) };
+    let Some(s) = args.pos.get(1).and_then(|v| v.as_str()) else {
+        return Err(vm.type_error(format!(
+            "write() argument must be str, not {}",
+            args.pos.get(1).map(ops::type_name).unwrap_or_default()
+        )));
+    };
+    let n = s.chars().count();
+    vm.run.write(stream, s);
+    Ok(Value::Int(n as i64))
+}
+
+fn stream_flush(vm: &mut Vm, _args: Args) -> PyResult {
+    vm.run.host.flush();
+    Ok(Value::None)
+}
+
+fn stream_readline(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::str(vm.run.read_line().unwrap_or_default()))
+}
+
+fn stream_read(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::str(vm.run.read_all()))
+}
+
+fn stream_isatty(_vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::Bool(false))
+}
+
+fn stream_fileno(vm: &mut Vm, args: Args) -> PyResult {
+    let _ = vm;
+    Ok(Value::Int(match stream_of(&args.pos[0]) {
+        Some(Stream::Stdout) => 1,
+        Some(Stream::Stderr) => 2,
+        None => 0,
+    }))
+}
+
+fn make_stream(s: Option<Stream>) -> Value {
+    Value::Obj(Obj::with_class(stream_class().clone(), Payload::Native(Box::new(StdStream(s))), None))
+}
+
+fn exit(_vm: &mut Vm, args: Args) -> PyResult {
+    let code = args.pos.first().cloned().unwrap_or(Value::None);
+    let e = exc::new_exception(&types().exc("SystemExit"), if code.is_none() { vec![] } else { vec![code] });
+    Err(Flow::Exc(e))
+}
+
+fn getrecursionlimit(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::Int(vm.run.recursion_limit() as i64))
+}
+
+fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult {
+    let n = ops::to_index(vm, &args.pos[0])?;
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    vm.run.set_recursion_limit(n as usize);
+    Ok(Value::None)
+}
+
+fn exc_info(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(match vm.exc_info.last().cloned() {
+        Some(e) => Value::tuple(vec![Value::Obj(ops::class_of(&e)), e.clone(), Value::None]),
+        None => Value::tuple(vec![Value::None, Value::None, Value::None]),
+    })
+}
+
+fn exception(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(vm.exc_info.last().cloned().unwrap_or(Value::None))
+}
+
+fn getsizeof(vm: &mut Vm, args: Args) -> PyResult {
+    let n = ops::len(vm, &args.pos[0]).unwrap_or(0);
+    Ok(Value::Int(56 + 8 * n as i64))
+}
+
+fn intern(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(crate::vm::intern(args.pos[0].as_str().unwrap_or("")))
+}
+
+pub fn make(vm: &mut Vm) -> Value {
+    let m = new_module("sys");
+    let mut argv = vec![Value::str(vm.run.opts.filename.as_str())];
+    argv.extend(vm.run.opts.argv.iter().map(|a| Value::str(a.as_str())));
+    set(&m, "argv", Value::list(argv));
+    def(&m, "exit", exit);
+    def(&m, "getrecursionlimit", getrecursionlimit);
+    def(&m, "setrecursionlimit", setrecursionlimit);
+    def(&m, "exc_info", exc_info);
+    def(&m, "exception", exception);
+    def(&m, "getsizeof", getsizeof);
+    def(&m, "intern", intern);
+    set(&m, "stdout", make_stream(Some(Stream::Stdout)));
+    set(&m, "stderr", make_stream(Some(Stream::Stderr)));
+    set(&m, "stdin", make_stream(None));
+    set(&m, "__stdout__", make_stream(Some(Stream::Stdout)));
+    set(&m, "__stderr__", make_stream(Some(Stream::Stderr)));
+    set(
+        &m,
+        "version_info",
+        Value::tuple(vec![Value::Int(3), Value::Int(12), Value::Int(0), Value::str("final"), Value::Int(0)]),
+    );
+    set(&m, "version", Value::str("3.12.0 (Spindle)"));
+    set(&m, "platform", Value::str(if cfg!(target_arch = "wasm32") { "emscripten" } else { "linux" }));
+    set(&m, "maxsize", Value::Int(i64::MAX));
+    set(&m, "byteorder", Value::str("little"));
+    set(&m, "executable", Value::str("spindle"));
+    set(&m, "path", Value::list(vec![]));
+    set(&m, "flags", Value::tuple(vec![]));
+    let mods = crate::vm::new_dict();
+    set(&m, "modules", mods);
+    set(&m, "builtin_module_names", Value::tuple(super::MODULES.iter().map(|n| Value::str(*n)).collect()));
+    m
+}

@@ -1,0 +1,370 @@
+//! The insertion-ordered hash table behind dict, set, class and instance
+//! namespaces. It takes a short lock per operation and never holds it across a
+//! Python call: keys needing a Python `__eq__` are compared with the lock
+//! released, then re-found by identity.
+
+use crate::vm::value::{lock, Payload, Value};
+use crate::vm::{PyResult, Vm};
+use hashbrown::HashTable;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+
+#[derive(Default)]
+pub struct DictInner {
+    entries: Vec<Option<(i64, Value, Value)>>,
+    table: HashTable<usize>,
+    len: usize,
+}
+
+/// A thread-safe, insertion-ordered Python dict.
+#[derive(Default)]
+pub struct Dict {
+    inner: Mutex<DictInner>,
+    /// Bumped on every change; used by inline caches.
+    version: AtomicU64,
+}
+
+/// Equality that needs no Python call; None when a Python `__eq__` may decide.
+pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
+    use Value::*;
+    match (a, b) {
+        (Int(x), Int(y)) => Some(x == y),
+        (Obj(x), Obj(y)) if std::sync::Arc::ptr_eq(x, y) => Some(true),
+        (None, None) => Some(true),
+        (Bool(x), Bool(y)) => Some(x == y),
+        (Bool(x), Int(y)) | (Int(y), Bool(x)) => Some(*x as i64 == *y),
+        (Float(x), Float(y)) => Some(x == y),
+        (Int(x), Float(y)) | (Float(y), Int(x)) => Some(*x as f64 == *y && (*y as i64) == *x),
+        (Bool(x), Float(y)) | (Float(y), Bool(x)) => Some((*x as i64) as f64 == *y),
+        (Obj(x), Obj(y)) => {
+            if x.cls.is_some() || y.cls.is_some() {
+                return Option::None;
+            }
+            match (&x.payload, &y.payload) {
+                (Payload::Str(p), Payload::Str(q)) => Some(p.s == q.s),
+                (Payload::Int(p), Payload::Int(q)) => Some(p == q),
+                (Payload::Bytes(p), Payload::Bytes(q)) => Some(p == q),
+                (Payload::Tuple(p), Payload::Tuple(q)) => {
+                    if p.len() != q.len() {
+                        return Some(false);
+                    }
+                    for (u, v) in p.iter().zip(q.iter()) {
+                        match fast_eq(u, v) {
+                            Some(true) => {}
+                            other => return other,
+                        }
+                    }
+                    Some(true)
+                }
+                (Payload::FrozenSet(_), _) | (_, Payload::FrozenSet(_)) => Option::None,
+                (Payload::Str(_), _) | (_, Payload::Str(_)) => Some(false),
+                (Payload::Tuple(_), _) | (_, Payload::Tuple(_)) => Some(false),
+                _ => Option::None,
+            }
+        }
+        (Obj(o), _) | (_, Obj(o)) => match &o.payload {
+            Payload::Str(_) | Payload::Tuple(_) | Payload::Bytes(_) if o.cls.is_none() => Some(false),
+            Payload::Int(_) if o.cls.is_none() => Some(false),
+            _ => Option::None,
+        },
+        _ => Some(false),
+    }
+}
+
+impl DictInner {
+    fn find_fast(&self, hash: i64, key: &Value) -> Result<Option<usize>, Vec<Value>> {
+        let mut slow = Vec::new();
+        for &idx in self.table.iter_hash(hash as u64) {
+            if let Some((h, k, _)) = &self.entries[idx] {
+                if *h != hash {
+                    continue;
+                }
+                match fast_eq(k, key) {
+                    Some(true) => return Ok(Some(idx)),
+                    Some(false) => {}
+                    None => slow.push(k.clone()),
+                }
+            }
+        }
+        if slow.is_empty() {
+            Ok(None)
+        } else {
+            Err(slow)
+        }
+    }
+    fn find_identical(&self, hash: i64, key: &Value) -> Option<usize> {
+        self.table.find(hash as u64, |&idx| matches!(&self.entries[idx], Some((h, k, _)) if *h == hash && k.is(key))).copied()
+    }
+    fn insert_new(&mut self, hash: i64, key: Value, val: Value) {
+        let idx = self.entries.len();
+        self.entries.push(Some((hash, key, val)));
+        let entries = &self.entries;
+        self.table.insert_unique(hash as u64, idx, |&i| entries[i].as_ref().map(|e| e.0 as u64).unwrap_or(0));
+        self.len += 1;
+    }
+    fn remove_at(&mut self, idx: usize) -> (Value, Value) {
+        let (hash, k, v) = self.entries[idx].take().expect("live entry");
+        if let Ok(e) = self.table.find_entry(hash as u64, |&i| i == idx) {
+            e.remove();
+        }
+        self.len -= 1;
+        if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
+            self.compact();
+        }
+        (k, v)
+    }
+    fn compact(&mut self) {
+        let old = std::mem::take(&mut self.entries);
+        self.table.clear();
+        self.len = 0;
+        for (h, k, v) in old.into_iter().flatten() {
+            self.insert_new(h, k, v);
+        }
+    }
+}
+
+impl Dict {
+    pub fn new() -> Dict {
+        Dict::default()
+    }
+    pub fn version(&self) -> u64 {
+        self.version.load(Ordering::Acquire)
+    }
+    fn bump(&self) {
+        self.version.fetch_add(1, Ordering::Release);
+    }
+    pub fn len(&self) -> usize {
+        lock(&self.inner).len
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Find the entry index for `key`, calling Python `__eq__` outside the lock if needed.
+    fn locate(&self, vm: &mut Vm, hash: i64, key: &Value) -> PyResult<Option<usize>> {
+        loop {
+            let fast = lock(&self.inner).find_fast(hash, key);
+            let slow = match fast {
+                Ok(r) => return Ok(r),
+                Err(slow) => slow,
+            };
+            let mut found = None;
+            for cand in slow {
+                if vm.eq(&cand, key)? {
+                    found = Some(cand);
+                    break;
+                }
+            }
+            let Some(cand) = found else { return Ok(None) };
+            // Re-find the candidate by identity; if it was removed meanwhile, retry.
+            if let Some(idx) = lock(&self.inner).find_identical(hash, &cand) {
+                return Ok(Some(idx));
+            }
+        }
+    }
+
+    pub fn get(&self, vm: &mut Vm, key: &Value) -> PyResult<Option<Value>> {
+        let hash = vm.hash(key)?;
+        self.get_hashed(vm, hash, key)
+    }
+    pub fn get_hashed(&self, vm: &mut Vm, hash: i64, key: &Value) -> PyResult<Option<Value>> {
+        let fast = lock(&self.inner).find_fast(hash, key);
+        if let Ok(r) = fast {
+            return Ok(r.and_then(|i| self.value_at(i)));
+        }
+        let idx = self.locate(vm, hash, key)?;
+        Ok(idx.and_then(|i| self.value_at(i)))
+    }
+    fn value_at(&self, idx: usize) -> Option<Value> {
+        lock(&self.inner).entries.get(idx).and_then(|e| e.as_ref().map(|e| e.2.clone()))
+    }
+    pub fn contains(&self, vm: &mut Vm, key: &Value) -> PyResult<bool> {
+        Ok(self.get(vm, key)?.is_some())
+    }
+    pub fn set(&self, vm: &mut Vm, key: Value, val: Value) -> PyResult<()> {
+        let hash = vm.hash(&key)?;
+        self.set_hashed(vm, hash, key, val)
+    }
+    pub fn set_hashed(&self, vm: &mut Vm, hash: i64, key: Value, val: Value) -> PyResult<()> {
+        {
+            let mut d = lock(&self.inner);
+            match d.find_fast(hash, &key) {
+                Ok(Some(idx)) => {
+                    d.entries[idx].as_mut().unwrap().2 = val;
+                    drop(d);
+                    self.bump();
+                    return Ok(());
+                }
+                Ok(None) => {
+                    d.insert_new(hash, key, val);
+                    drop(d);
+                    self.bump();
+                    return Ok(());
+                }
+                Err(_) => {}
+            }
+        }
+        let idx = self.locate(vm, hash, &key)?;
+        let mut d = lock(&self.inner);
+        match idx {
+            Some(i) if d.entries.get(i).map(|e| e.is_some()).unwrap_or(false) => d.entries[i].as_mut().unwrap().2 = val,
+            _ => d.insert_new(hash, key, val),
+        }
+        drop(d);
+        self.bump();
+        Ok(())
+    }
+    /// Remove `key`; returns its value if it was present.
+    pub fn remove(&self, vm: &mut Vm, key: &Value) -> PyResult<Option<Value>> {
+        let hash = vm.hash(key)?;
+        let idx = self.locate(vm, hash, key)?;
+        let Some(idx) = idx else { return Ok(None) };
+        let mut d = lock(&self.inner);
+        if d.entries.get(idx).map(|e| e.is_some()).unwrap_or(false) {
+            let (_, v) = d.remove_at(idx);
+            drop(d);
+            self.bump();
+            Ok(Some(v))
+        } else {
+            Ok(None)
+        }
+    }
+
+    // --- str-keyed access for namespaces (no Python calls possible) ---
+
+    pub fn get_str(&self, key: &str) -> Option<Value> {
+        let hash = crate::vm::value::str_hash(key);
+        let d = lock(&self.inner);
+        d.table
+            .find(hash as u64, |&idx| matches!(&d.entries[idx], Some((h, k, _)) if *h == hash && k.as_str() == Some(key)))
+            .and_then(|&idx| d.entries[idx].as_ref().map(|e| e.2.clone()))
+    }
+    pub fn set_str(&self, key: &str, val: Value) {
+        let hash = crate::vm::value::str_hash(key);
+        let mut d = lock(&self.inner);
+        let found = d
+            .table
+            .find(hash as u64, |&idx| matches!(&d.entries[idx], Some((h, k, _)) if *h == hash && k.as_str() == Some(key)))
+            .copied();
+        match found {
+            Some(idx) => d.entries[idx].as_mut().unwrap().2 = val,
+            None => d.insert_new(hash, Value::str(key), val),
+        }
+        drop(d);
+        self.bump();
+    }
+    /// Like `set_str` but with a str Value key (avoids re-allocating the key).
+    pub fn set_str_value(&self, key: &Value, val: Value) {
+        let s = key.as_pystr().expect("str key");
+        let hash = s.hash();
+        let mut d = lock(&self.inner);
+        let found = d
+            .table
+            .find(hash as u64, |&idx| matches!(&d.entries[idx], Some((h, k, _)) if *h == hash && k.as_str() == Some(&s.s)))
+            .copied();
+        match found {
+            Some(idx) => d.entries[idx].as_mut().unwrap().2 = val,
+            None => d.insert_new(hash, key.clone(), val),
+        }
+        drop(d);
+        self.bump();
+    }
+    pub fn get_str_value(&self, key: &Value) -> Option<Value> {
+        let s = key.as_pystr().expect("str key");
+        let hash = s.hash();
+        let d = lock(&self.inner);
+        d.table
+            .find(hash as u64, |&idx| matches!(&d.entries[idx], Some((h, k, _)) if *h == hash && k.as_str() == Some(&s.s)))
+            .and_then(|&idx| d.entries[idx].as_ref().map(|e| e.2.clone()))
+    }
+    pub fn remove_str(&self, key: &str) -> Option<Value> {
+        let hash = crate::vm::value::str_hash(key);
+        let mut d = lock(&self.inner);
+        let found = d
+            .table
+            .find(hash as u64, |&idx| matches!(&d.entries[idx], Some((h, k, _)) if *h == hash && k.as_str() == Some(key)))
+            .copied();
+        let r = found.map(|idx| d.remove_at(idx).1);
+        drop(d);
+        if r.is_some() {
+            self.bump();
+        }
+        r
+    }
+
+    // --- snapshots and iteration ---
+
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        lock(&self.inner).entries.iter().flatten().map(|(_, k, v)| (k.clone(), v.clone())).collect()
+    }
+    pub fn keys(&self) -> Vec<Value> {
+        lock(&self.inner).entries.iter().flatten().map(|(_, k, _)| k.clone()).collect()
+    }
+    pub fn values(&self) -> Vec<Value> {
+        lock(&self.inner).entries.iter().flatten().map(|(_, _, v)| v.clone()).collect()
+    }
+    /// Iteration by position: the first live entry at or after `pos`, and the
+    /// position after it. Detects concurrent size changes via `len`.
+    pub fn entry_from(&self, pos: usize) -> Option<(usize, Value, Value)> {
+        let d = lock(&self.inner);
+        let mut i = pos;
+        while i < d.entries.len() {
+            if let Some((_, k, v)) = &d.entries[i] {
+                return Some((i + 1, k.clone(), v.clone()));
+            }
+            i += 1;
+        }
+        None
+    }
+    pub fn clear(&self) {
+        let mut d = lock(&self.inner);
+        *d = DictInner::default();
+        drop(d);
+        self.bump();
+    }
+    /// Remove and return the last entry (dict.popitem / set.pop order).
+    pub fn pop_last(&self) -> Option<(Value, Value)> {
+        let mut d = lock(&self.inner);
+        let idx = d.entries.iter().rposition(|e| e.is_some())?;
+        let r = d.remove_at(idx);
+        drop(d);
+        self.bump();
+        Some(r)
+    }
+    pub fn pop_first(&self) -> Option<(Value, Value)> {
+        let mut d = lock(&self.inner);
+        let idx = d.entries.iter().position(|e| e.is_some())?;
+        let r = d.remove_at(idx);
+        drop(d);
+        self.bump();
+        Some(r)
+    }
+    /// A shallow copy with the same order.
+    pub fn copy(&self) -> Dict {
+        let d = lock(&self.inner);
+        let mut n = DictInner::default();
+        for (h, k, v) in d.entries.iter().flatten() {
+            n.insert_new(*h, k.clone(), v.clone());
+        }
+        Dict { inner: Mutex::new(n), version: AtomicU64::new(0) }
+    }
+    /// Replace this table's contents with a copy of `other`'s.
+    pub fn replace_from(&self, other: &Dict) {
+        let fresh = other.copy();
+        let inner = std::mem::take(&mut *lock(&fresh.inner));
+        *lock(&self.inner) = inner;
+        self.bump();
+    }
+    /// Build from already-hashed entries (used when the hashes are known).
+    pub fn from_hashed(items: Vec<(i64, Value, Value)>) -> Dict {
+        let mut n = DictInner::default();
+        for (h, k, v) in items {
+            n.insert_new(h, k, v);
+        }
+        Dict { inner: Mutex::new(n), version: AtomicU64::new(0) }
+    }
+    /// Entries with their hashes (for set algebra without re-hashing).
+    pub fn hashed_items(&self) -> Vec<(i64, Value, Value)> {
+        lock(&self.inner).entries.iter().flatten().cloned().collect()
+    }
+}

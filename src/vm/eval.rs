@@ -1,0 +1,1054 @@
+//! The eval loop: every opcode's semantics, in one place. Python→Python calls
+//! push heap frames and continue in the same loop; generators are resumed the
+//! same way. The loop returns when the frame at `base` returns or yields, or
+//! when an exception escapes it.
+
+use crate::vm::code::{BinOp, Instr, UnOp};
+use crate::vm::exc;
+use crate::vm::frame::{Block, BlockKind, Frame, ReturnTo};
+use crate::vm::ops;
+use crate::vm::types::{self, types};
+use crate::vm::value::*;
+use crate::vm::{Args, Flow, Prepared, PyResult, Vm};
+use std::sync::Arc;
+
+/// How a `run_loop` call ended normally.
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+/// Check for stop requests every this many instructions.
+const TICK: u32 = 2048;
+
+macro_rules! frame {
+    ($vm:ident) => {
+        $vm.frames.last_mut().expect("no frame")
+    };
+}
+
+impl Vm {
+    /// Run frames until the frame count drops back to `base`.
+    pub fn run_loop(&mut self, base: usize) -> PyResult<Exit> {
+        loop {
+            match self.step_until(base) {
+                Ok(exit) => return Ok(exit),
+                Err((flow, add_tb)) => match flow {
+                    Flow::Exc(e) => self.unwind(base, e, add_tb)?,
+                    suspend @ Flow::Suspend(_) => return Err(suspend),
+                },
+            }
+        }
+    }
+
+    /// Unwind after exception `e`: find a handler in the current frame or pop
+    /// frames until one is found. Returns Err if the exception escapes `base`.
+    pub(crate) fn unwind(&mut self, base: usize, e: Value, add_tb: bool) -> PyResult<()> {
+        let mut e = e;
+        let mut add_tb = add_tb;
+        loop {
+            let frame = frame!(self);
+            if add_tb {
+                exc::add_traceback(&e, &frame.code, frame.pc.saturating_sub(1));
+            }
+            while let Some(b) = frame.blocks.pop() {
+                match b.kind {
+                    BlockKind::Except => {
+                        frame.stack.truncate(b.level as usize);
+                        frame.stack.push(e.clone());
+                        frame.blocks.push(Block { kind: BlockKind::Handler, handler: 0, level: b.level });
+                        frame.pc = b.handler as usize;
+                        self.exc_info.push(e);
+                        return Ok(());
+                    }
+                    BlockKind::Handler => {
+                        self.exc_info.pop();
+                    }
+                }
+            }
+            // No handler here: the frame exits with the exception.
+            let frame = self.frames.pop().unwrap();
+            self.exc_info.truncate(frame.exc_base);
+            if let Some(g) = &frame.gen {
+                types::generator::finish(g);
+                // PEP 479: StopIteration escaping a generator becomes RuntimeError.
+                let kind = types::generator::kind(g);
+                let stop = ops::isinstance_cls(&e, &types().exc("StopIteration"))
+                    || (kind == GenKind::AsyncGenerator && ops::isinstance_cls(&e, &types().exc("StopAsyncIteration")));
+                if stop {
+                    let what = match kind {
+                        GenKind::Generator => "generator raised StopIteration",
+                        GenKind::Coroutine => "coroutine raised StopIteration",
+                        GenKind::AsyncGenerator => "async generator raised StopAsyncIteration",
+                    };
+                    let new = self.new_exc(&types().exc("RuntimeError"), what);
+                    exc::set_cause(&new, e.clone());
+                    exc::set_context(&new, e);
+                    exc::add_traceback(&new, &frame.code, frame.pc.saturating_sub(1));
+                    e = new;
+                }
+            }
+            if self.frames.len() <= base {
+                return Err(Flow::Exc(e));
+            }
+            add_tb = true;
+        }
+    }
+
+    /// Execute instructions; returns on exit of the base frame, or with the
+    /// exception and whether the current instruction should get a traceback entry.
+    fn step_until(&mut self, base: usize) -> Result<Exit, (Flow, bool)> {
+        macro_rules! tryx {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(Flow::Exc(e)) => {
+                        self.set_context(&e);
+                        return Err((Flow::Exc(e), true));
+                    }
+                    Err(s) => return Err((s, false)),
+                }
+            };
+        }
+        loop {
+            self.tick = self.tick.wrapping_add(1);
+            if self.tick % TICK == 0 {
+                tryx!(self.check_stop());
+            }
+            let frame = frame!(self);
+            let instr = frame.code.instrs[frame.pc];
+            frame.pc += 1;
+            match instr {
+                Instr::Nop | Instr::SetupAnnotations => {}
+                Instr::LoadConst(i) => {
+                    let v = frame.code.consts[i as usize].clone();
+                    frame.push(v);
+                }
+                Instr::Pop => {
+                    frame.stack.pop();
+                }
+                Instr::Copy(n) => {
+                    let v = frame.peek(n as usize).clone();
+                    frame.push(v);
+                }
+                Instr::Swap(n) => {
+                    let len = frame.stack.len();
+                    frame.stack.swap(len - 1, len - n as usize);
+                }
+                Instr::LoadFast(i) => match &frame.fast[i as usize] {
+                    Some(v) => {
+                        let v = v.clone();
+                        frame.push(v);
+                    }
+                    None => {
+                        let name = frame.code.varnames[i as usize].clone();
+                        tryx!(Err(self.err(
+                            &types().exc("UnboundLocalError"),
+                            format!("cannot access local variable '{}' where it is not associated with a value", name)
+                        )))
+                    }
+                },
+                Instr::StoreFast(i) => {
+                    let v = frame.pop();
+                    frame.fast[i as usize] = Some(v);
+                }
+                Instr::DeleteFast(i) => {
+                    if frame.fast[i as usize].take().is_none() {
+                        let name = frame.code.varnames[i as usize].clone();
+                        tryx!(Err(self.err(
+                            &types().exc("UnboundLocalError"),
+                            format!("cannot access local variable '{}' where it is not associated with a value", name)
+                        )))
+                    }
+                }
+                Instr::LoadDeref(i) => {
+                    let v = cell_get(&frame.cells[i as usize]);
+                    match v {
+                        Some(v) => frame.push(v),
+                        None => {
+                            let e = self.unbound_deref(i);
+                            tryx!(Err(e))
+                        }
+                    }
+                }
+                Instr::LoadClassDeref(i) => {
+                    let code = frame.code.clone();
+                    let name = cell_name(&code, i);
+                    let from_ns = frame.ns.as_ref().and_then(|ns| ns_dict(ns).get_str(&name));
+                    let v = match from_ns {
+                        Some(v) => Some(v),
+                        None => cell_get(&frame.cells[i as usize]),
+                    };
+                    match v {
+                        Some(v) => frame.push(v),
+                        None => {
+                            let e = self.unbound_deref(i);
+                            tryx!(Err(e))
+                        }
+                    }
+                }
+                Instr::StoreDeref(i) => {
+                    let v = frame.pop();
+                    cell_set(&frame.cells[i as usize], Some(v));
+                }
+                Instr::DeleteDeref(i) => {
+                    cell_set(&frame.cells[i as usize], None);
+                }
+                Instr::LoadClosure(i) => {
+                    let c = frame.cells[i as usize].clone();
+                    frame.push(Value::Obj(c));
+                }
+                Instr::LoadGlobal(i) => {
+                    let name = &frame.code.names[i as usize];
+                    let v = ns_dict(&frame.globals).get_str_value(name).or_else(|| ns_dict(&self.run.builtins).get_str_value(name));
+                    match v {
+                        Some(v) => frame!(self).push(v),
+                        None => {
+                            let n = name.as_str().unwrap_or("").to_string();
+                            tryx!(Err(self.err(&types().exc("NameError"), format!("name '{}' is not defined", n))))
+                        }
+                    }
+                }
+                Instr::StoreGlobal(i) => {
+                    let v = frame.pop();
+                    ns_dict(&frame.globals).set_str_value(&frame.code.names[i as usize], v);
+                }
+                Instr::DeleteGlobal(i) => {
+                    let name = frame.code.names[i as usize].as_str().unwrap_or("").to_string();
+                    if ns_dict(&frame.globals).remove_str(&name).is_none() {
+                        tryx!(Err(self.err(&types().exc("NameError"), format!("name '{}' is not defined", name))))
+                    }
+                }
+                Instr::LoadName(i) => {
+                    let name = frame.code.names[i as usize].clone();
+                    let v = frame
+                        .ns
+                        .as_ref()
+                        .and_then(|ns| ns_dict(ns).get_str_value(&name))
+                        .or_else(|| ns_dict(&frame.globals).get_str_value(&name))
+                        .or_else(|| ns_dict(&self.run.builtins).get_str_value(&name));
+                    match v {
+                        Some(v) => frame!(self).push(v),
+                        None => tryx!(Err(self.err(
+                            &types().exc("NameError"),
+                            format!("name '{}' is not defined", name.as_str().unwrap_or(""))
+                        ))),
+                    }
+                }
+                Instr::StoreName(i) => {
+                    let v = frame.pop();
+                    let name = &frame.code.names[i as usize];
+                    match &frame.ns {
+                        Some(ns) => ns_dict(ns).set_str_value(name, v),
+                        None => ns_dict(&frame.globals).set_str_value(name, v),
+                    }
+                }
+                Instr::DeleteName(i) => {
+                    let name = frame.code.names[i as usize].as_str().unwrap_or("").to_string();
+                    let target = frame.ns.clone().unwrap_or_else(|| frame.globals.clone());
+                    if ns_dict(&target).remove_str(&name).is_none() {
+                        tryx!(Err(self.err(&types().exc("NameError"), format!("name '{}' is not defined", name))))
+                    }
+                }
+                Instr::LoadAttr(i) => {
+                    let name = frame.code.names[i as usize].clone();
+                    let obj = frame.pop();
+                    let v = tryx!(ops::getattr(self, &obj, &name));
+                    frame!(self).push(v);
+                }
+                Instr::StoreAttr(i) => {
+                    let name = frame.code.names[i as usize].clone();
+                    let obj = frame.pop();
+                    let v = frame.pop();
+                    tryx!(ops::setattr(self, &obj, &name, v));
+                }
+                Instr::DeleteAttr(i) => {
+                    let name = frame.code.names[i as usize].clone();
+                    let obj = frame.pop();
+                    tryx!(ops::delattr(self, &obj, &name));
+                }
+                Instr::LoadMethod(i) => {
+                    let name = frame.code.names[i as usize].clone();
+                    let obj = frame.pop();
+                    let (f, recv) = tryx!(ops::load_method(self, &obj, &name));
+                    let frame = frame!(self);
+                    frame.push(f);
+                    frame.push(recv.unwrap_or_else(|| types().null.clone()));
+                }
+                Instr::CallMethod(n) => {
+                    let n = n as usize;
+                    let len = frame.stack.len();
+                    let recv_is_null = frame.stack[len - n - 1].is(&types().null);
+                    let mut pos: Vec<Value> = Vec::with_capacity(n + 1);
+                    if recv_is_null {
+                        pos.extend(frame.stack.drain(len - n..));
+                        frame.stack.pop();
+                    } else {
+                        pos.extend(frame.stack.drain(len - n - 1..));
+                    }
+                    let f = frame.pop();
+                    tryx!(self.do_call(f, Args::new(pos)));
+                }
+                Instr::Call(n) => {
+                    let len = frame.stack.len();
+                    let pos: Vec<Value> = frame.stack.drain(len - n as usize..).collect();
+                    let f = frame.pop();
+                    tryx!(self.do_call(f, Args::new(pos)));
+                }
+                Instr::CallKw(n) => {
+                    let names = frame.pop();
+                    let len = frame.stack.len();
+                    let mut pos: Vec<Value> = frame.stack.drain(len - n as usize..).collect();
+                    let f = frame.pop();
+                    let names = names.tuple_items().unwrap_or(&[]).to_vec();
+                    let kwvals = pos.split_off(pos.len() - names.len());
+                    let kw = names.into_iter().zip(kwvals).collect();
+                    tryx!(self.do_call(f, Args { pos, kw }));
+                }
+                Instr::CallEx(flag) => {
+                    let kwargs = if flag & 1 != 0 { Some(frame.pop()) } else { None };
+                    let args = frame.pop();
+                    let f = frame.pop();
+                    let pos = args.tuple_items().map(|t| t.to_vec()).unwrap_or_default();
+                    let mut kw = Vec::new();
+                    if let Some(k) = kwargs {
+                        if let Some(Payload::Dict(d)) = k.payload() {
+                            kw = d.items();
+                        }
+                    }
+                    tryx!(self.do_call(f, Args { pos, kw }));
+                }
+                Instr::BinarySubscr => {
+                    let key = frame.pop();
+                    let obj = frame.pop();
+                    let v = tryx!(ops::getitem(self, &obj, &key));
+                    frame!(self).push(v);
+                }
+                Instr::StoreSubscr => {
+                    let key = frame.pop();
+                    let obj = frame.pop();
+                    let v = frame.pop();
+                    tryx!(ops::setitem(self, &obj, key, v));
+                }
+                Instr::DeleteSubscr => {
+                    let key = frame.pop();
+                    let obj = frame.pop();
+                    tryx!(ops::delitem(self, &obj, &key));
+                }
+                Instr::BuildSlice(n) => {
+                    let step = if n == 3 { frame.pop() } else { Value::None };
+                    let stop = frame.pop();
+                    let start = frame.pop();
+                    frame.push(Value::Obj(Obj::new(Payload::Slice(start, stop, step))));
+                }
+                Instr::BinaryOp(op) => {
+                    let b = frame.pop();
+                    let a = frame.pop();
+                    // Small-int fast paths.
+                    if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                        let r = match op {
+                            BinOp::Add => x.checked_add(*y),
+                            BinOp::Sub => x.checked_sub(*y),
+                            BinOp::Mul => x.checked_mul(*y),
+                            _ => None,
+                        };
+                        if let Some(r) = r {
+                            frame.push(Value::Int(r));
+                            continue;
+                        }
+                    }
+                    let v = tryx!(ops::binary_op(self, op, &a, &b));
+                    frame!(self).push(v);
+                }
+                Instr::InplaceOp(op) => {
+                    let b = frame.pop();
+                    let a = frame.pop();
+                    if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                        let r = match op {
+                            BinOp::Add => x.checked_add(*y),
+                            BinOp::Sub => x.checked_sub(*y),
+                            _ => None,
+                        };
+                        if let Some(r) = r {
+                            frame.push(Value::Int(r));
+                            continue;
+                        }
+                    }
+                    let v = tryx!(ops::inplace_op(self, op, &a, &b));
+                    frame!(self).push(v);
+                }
+                Instr::UnaryOp(op) => {
+                    let v = frame.pop();
+                    let r = match op {
+                        UnOp::Not => Value::Bool(!tryx!(ops::truthy(self, &v))),
+                        _ => tryx!(ops::unary_op(self, op, &v)),
+                    };
+                    frame!(self).push(r);
+                }
+                Instr::CompareOp(op) => {
+                    let b = frame.pop();
+                    let a = frame.pop();
+                    if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                        use crate::vm::code::CmpOp::*;
+                        let r = match op {
+                            Lt => x < y,
+                            Le => x <= y,
+                            Eq => x == y,
+                            Ne => x != y,
+                            Gt => x > y,
+                            Ge => x >= y,
+                        };
+                        frame.push(Value::Bool(r));
+                        continue;
+                    }
+                    let v = tryx!(ops::compare(self, op, &a, &b));
+                    frame!(self).push(v);
+                }
+                Instr::IsOp(inv) => {
+                    let b = frame.pop();
+                    let a = frame.pop();
+                    frame.push(Value::Bool(a.is(&b) != (inv == 1)));
+                }
+                Instr::ContainsOp(inv) => {
+                    let container = frame.pop();
+                    let item = frame.pop();
+                    let r = tryx!(ops::contains(self, &container, &item));
+                    frame!(self).push(Value::Bool(r != (inv == 1)));
+                }
+                Instr::BuildTuple(n) => {
+                    let len = frame.stack.len();
+                    let items: Vec<Value> = frame.stack.drain(len - n as usize..).collect();
+                    frame.push(Value::tuple(items));
+                }
+                Instr::BuildList(n) => {
+                    let len = frame.stack.len();
+                    let items: Vec<Value> = frame.stack.drain(len - n as usize..).collect();
+                    frame.push(Value::list(items));
+                }
+                Instr::BuildSet(n) => {
+                    let len = frame.stack.len();
+                    let items: Vec<Value> = frame.stack.drain(len - n as usize..).collect();
+                    let s = tryx!(types::set::new_set(self, items, false));
+                    frame!(self).push(s);
+                }
+                Instr::BuildMap(n) => {
+                    let len = frame.stack.len();
+                    let items: Vec<Value> = frame.stack.drain(len - 2 * n as usize..).collect();
+                    let d = crate::vm::dict::Dict::new();
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        tryx!(d.set(self, k, v));
+                    }
+                    frame!(self).push(Value::Obj(Obj::new(Payload::Dict(d))));
+                }
+                Instr::BuildString(n) => {
+                    let len = frame.stack.len();
+                    let mut s = String::new();
+                    for v in frame.stack.drain(len - n as usize..) {
+                        s.push_str(v.as_str().unwrap_or(""));
+                    }
+                    frame.push(Value::str(s));
+                }
+                Instr::ListAppend(n) => {
+                    let v = frame.pop();
+                    if let Some(Payload::List(l)) = frame.peek(n as usize).payload() {
+                        lock(l).push(v);
+                    }
+                }
+                Instr::SetAdd(n) => {
+                    let v = frame.pop();
+                    let s = frame.peek(n as usize).clone();
+                    tryx!(types::set::set_add(self, &s, v));
+                }
+                Instr::MapAdd(n) => {
+                    let v = frame.pop();
+                    let k = frame.pop();
+                    let d = frame.peek(n as usize).clone();
+                    if let Some(Payload::Dict(d)) = d.payload() {
+                        tryx!(d.set(self, k, v));
+                    }
+                }
+                Instr::ListExtend(n) => {
+                    let it = frame.pop();
+                    let l = frame.peek(n as usize).clone();
+                    let items = tryx!(ops::iterate(self, &it));
+                    if let Some(Payload::List(l)) = l.payload() {
+                        lock(l).extend(items);
+                    }
+                }
+                Instr::SetUpdate(n) => {
+                    let it = frame.pop();
+                    let s = frame.peek(n as usize).clone();
+                    let items = tryx!(ops::iterate(self, &it));
+                    for v in items {
+                        tryx!(types::set::set_add(self, &s, v));
+                    }
+                }
+                Instr::DictUpdate(n) | Instr::DictMerge(n) => {
+                    let other = frame.pop();
+                    let d = frame.peek(n as usize).clone();
+                    let merge = matches!(instr, Instr::DictMerge(_));
+                    tryx!(types::dict::update_from(self, &d, &other, merge));
+                }
+                Instr::ListToTuple => {
+                    let l = frame.pop();
+                    let items = match l.payload() {
+                        Some(Payload::List(l)) => lock(l).clone(),
+                        _ => vec![],
+                    };
+                    frame.push(Value::tuple(items));
+                }
+                Instr::UnpackSequence(n) => {
+                    let v = frame.pop();
+                    let items = tryx!(ops::unpack(self, &v, n as usize));
+                    let frame = frame!(self);
+                    frame.stack.extend(items.into_iter().rev());
+                }
+                Instr::UnpackEx(spec) => {
+                    let before = (spec & 0xffff) as usize;
+                    let after = (spec >> 16) as usize;
+                    let v = frame.pop();
+                    let mut items = tryx!(ops::iterate(self, &v));
+                    if items.len() < before + after {
+                        tryx!(Err(self.value_error(format!(
+                            "not enough values to unpack (expected at least {}, got {})",
+                            before + after,
+                            items.len()
+                        ))))
+                    }
+                    let tail = items.split_off(items.len() - after);
+                    let middle = items.split_off(before);
+                    let frame = frame!(self);
+                    frame.stack.extend(tail.into_iter().rev());
+                    frame.push(Value::list(middle));
+                    frame.stack.extend(items.into_iter().rev());
+                }
+                Instr::FormatValue(flags) => {
+                    let spec = if flags & 4 != 0 { Some(frame.pop()) } else { None };
+                    let v = frame.pop();
+                    let v = match flags & 3 {
+                        1 => Value::str(tryx!(ops::str_(self, &v))),
+                        2 => Value::str(tryx!(ops::repr(self, &v))),
+                        3 => Value::str(crate::vm::format::ascii_escape(&tryx!(ops::repr(self, &v)))),
+                        _ => v,
+                    };
+                    let spec_s = spec.as_ref().and_then(|s| s.as_str()).unwrap_or("");
+                    let s = if spec_s.is_empty() {
+                        if v.as_str().is_some() {
+                            v
+                        } else {
+                            Value::str(tryx!(ops::str_(self, &v)))
+                        }
+                    } else {
+                        Value::str(tryx!(ops::format(self, &v, spec_s)))
+                    };
+                    frame!(self).push(s);
+                }
+                Instr::Jump(t) => frame.pc = t as usize,
+                Instr::PopJumpIfFalse(t) => {
+                    let v = frame.pop();
+                    let b = match v {
+                        Value::Bool(b) => b,
+                        _ => tryx!(ops::truthy(self, &v)),
+                    };
+                    if !b {
+                        frame!(self).pc = t as usize;
+                    }
+                }
+                Instr::PopJumpIfTrue(t) => {
+                    let v = frame.pop();
+                    let b = match v {
+                        Value::Bool(b) => b,
+                        _ => tryx!(ops::truthy(self, &v)),
+                    };
+                    if b {
+                        frame!(self).pc = t as usize;
+                    }
+                }
+                Instr::JumpIfFalseOrPop(t) => {
+                    let v = frame.top().clone();
+                    if !tryx!(ops::truthy(self, &v)) {
+                        frame!(self).pc = t as usize;
+                    } else {
+                        frame!(self).pop();
+                    }
+                }
+                Instr::JumpIfTrueOrPop(t) => {
+                    let v = frame.top().clone();
+                    if tryx!(ops::truthy(self, &v)) {
+                        frame!(self).pc = t as usize;
+                    } else {
+                        frame!(self).pop();
+                    }
+                }
+                Instr::GetIter => {
+                    let v = frame.pop();
+                    let it = tryx!(ops::get_iter(self, &v));
+                    frame!(self).push(it);
+                }
+                Instr::ForIter(t) => {
+                    let it = frame.top().clone();
+                    // Fast paths: range and list iterators.
+                    if let Some(Payload::Iterator(st)) = it.payload() {
+                        let mut st = lock(st);
+                        match &mut *st {
+                            IterState::Range { cur, stop, step } => {
+                                let c = *cur;
+                                if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
+                                    *cur = c + *step;
+                                    drop(st);
+                                    frame.push(Value::Int(c));
+                                } else {
+                                    drop(st);
+                                    frame.pop();
+                                    frame.pc = t as usize;
+                                }
+                                continue;
+                            }
+                            IterState::Seq { seq, idx } => {
+                                if let Some(Payload::List(l)) = seq.payload() {
+                                    let item = lock(l).get(*idx).cloned();
+                                    match item {
+                                        Some(v) => {
+                                            *idx += 1;
+                                            drop(st);
+                                            frame.push(v);
+                                        }
+                                        None => {
+                                            *st = IterState::Done;
+                                            drop(st);
+                                            frame.pop();
+                                            frame.pc = t as usize;
+                                        }
+                                    }
+                                    continue;
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    if let Some(g) = types::generator::as_plain_generator(&it) {
+                        tryx!(self.resume_generator(&g, Value::None, ReturnTo::GenForIter(t)));
+                        continue;
+                    }
+                    match tryx!(ops::next(self, &it)) {
+                        Some(v) => frame!(self).push(v),
+                        None => {
+                            let frame = frame!(self);
+                            frame.pop();
+                            frame.pc = t as usize;
+                        }
+                    }
+                }
+                Instr::MakeFunction(flags) => {
+                    let code_v = frame.pop();
+                    let closure = if flags & 4 != 0 { Some(frame.pop()) } else { None };
+                    let kwdefaults = if flags & 2 != 0 { Some(frame.pop()) } else { None };
+                    let defaults = if flags & 1 != 0 { Some(frame.pop()) } else { None };
+                    let globals = frame.globals.clone();
+                    let f = types::function::make_function(code_v, globals, defaults, kwdefaults, closure);
+                    frame.push(f);
+                }
+                Instr::ReturnValue => {
+                    let v = frame.pop();
+                    let done = self.frames.pop().unwrap();
+                    self.exc_info.truncate(done.exc_base);
+                    if let Some(g) = &done.gen {
+                        types::generator::finish(g);
+                    }
+                    if self.frames.len() <= base {
+                        if let ReturnTo::Init(inst) = &done.ret {
+                            if !v.is_none() {
+                                tryx!(Err(self.type_error(format!(
+                                    "__init__() should return None, not '{}'",
+                                    ops::type_name(&v)
+                                ))))
+                            }
+                            return Ok(Exit::Return(inst.clone()));
+                        }
+                        return Ok(Exit::Return(v));
+                    }
+                    let caller = frame!(self);
+                    match done.ret {
+                        ReturnTo::Caller | ReturnTo::GenNative => caller.push(v),
+                        ReturnTo::Init(inst) => {
+                            if !v.is_none() {
+                                let msg = format!("__init__() should return None, not '{}'", ops::type_name(&v));
+                                tryx!(Err(self.type_error(msg)))
+                            }
+                            frame!(self).push(inst);
+                        }
+                        ReturnTo::GenForIter(t) => {
+                            caller.pop();
+                            caller.pc = t as usize;
+                        }
+                        ReturnTo::GenSend(t) => {
+                            caller.pop();
+                            caller.push(v);
+                            caller.pc = t as usize;
+                        }
+                    }
+                }
+                Instr::YieldValue => {
+                    let v = frame.pop();
+                    let mut done = self.frames.pop().unwrap();
+                    // Save the generator's handled exceptions while suspended.
+                    done.saved_exc = self.exc_info.split_off(done.exc_base.min(self.exc_info.len()));
+                    let g = done.gen.clone().expect("yield outside generator");
+                    types::generator::suspend(&g, done);
+                    if self.frames.len() <= base {
+                        return Ok(Exit::Yield(v));
+                    }
+                    frame!(self).push(v);
+                }
+                Instr::Send(t) => {
+                    let v = frame.pop();
+                    let sub = frame.top().clone();
+                    if let Some(g) = types::generator::as_generator(&sub) {
+                        tryx!(self.resume_generator(&g, v, ReturnTo::GenSend(t)));
+                        continue;
+                    }
+                    let r = if v.is_none() {
+                        ops::next_or_stop(self, &sub)
+                    } else {
+                        ops::call_method(self, &sub, "send", vec![v]).map(Some)
+                    };
+                    match r {
+                        Ok(Some(y)) => frame!(self).push(y),
+                        Ok(None) => {
+                            let frame = frame!(self);
+                            frame.pop();
+                            frame.push(Value::None);
+                            frame.pc = t as usize;
+                        }
+                        Err(Flow::Exc(e)) if ops::isinstance_cls(&e, &types().exc("StopIteration")) => {
+                            let rv = exc::stop_iteration_value(&e);
+                            let frame = frame!(self);
+                            frame.pop();
+                            frame.push(rv);
+                            frame.pc = t as usize;
+                        }
+                        Err(e) => tryx!(Err(e)),
+                    }
+                }
+                Instr::GetYieldFromIter => {
+                    let v = frame.pop();
+                    let it = if types::generator::as_generator(&v).is_some() { v } else { tryx!(ops::get_iter(self, &v)) };
+                    frame!(self).push(it);
+                }
+                Instr::GetAwaitable => {
+                    let v = frame.pop();
+                    let it = tryx!(ops::get_awaitable(self, &v));
+                    frame!(self).push(it);
+                }
+                Instr::GetAIter => {
+                    let v = frame.pop();
+                    let it = tryx!(ops::call_special(self, &v, "__aiter__", vec![], "'async for' requires an object with __aiter__ method, got"));
+                    frame!(self).push(it);
+                }
+                Instr::GetANext => {
+                    let v = frame.top().clone();
+                    let it = tryx!(ops::call_special(self, &v, "__anext__", vec![], "'async for' requires an iterator with __anext__ method, got"));
+                    frame!(self).push(it);
+                }
+                Instr::EndAsyncFor => {
+                    let e = frame.pop();
+                    if ops::isinstance_cls(&e, &types().exc("StopAsyncIteration")) {
+                        frame.blocks.pop();
+                        frame.pop(); // the async iterator
+                        self.exc_info.pop();
+                    } else {
+                        return Err((Flow::Exc(e), false));
+                    }
+                }
+                Instr::SetupExcept(h) => {
+                    let level = frame.stack.len() as u32;
+                    frame.blocks.push(Block { kind: BlockKind::Except, handler: h, level });
+                }
+                Instr::PopBlock => {
+                    frame.blocks.pop();
+                }
+                Instr::PopExcept => {
+                    frame.blocks.pop();
+                    self.exc_info.pop();
+                }
+                Instr::Raise(n) => {
+                    let e = tryx!(self.do_raise(n));
+                    match e {
+                        None => {
+                            // Bare `raise`: re-raise without a new traceback entry.
+                            let cur = self.exc_info.last().cloned().unwrap();
+                            return Err((Flow::Exc(cur), false));
+                        }
+                        Some(e) => {
+                            self.set_context(&e);
+                            return Err((Flow::Exc(e), true));
+                        }
+                    }
+                }
+                Instr::Reraise => {
+                    let e = frame.pop();
+                    return Err((Flow::Exc(e), false));
+                }
+                Instr::CheckExcMatch => {
+                    let ty = frame.pop();
+                    let e = frame.top().clone();
+                    let m = tryx!(exc::exception_matches(self, &e, &ty));
+                    frame!(self).push(Value::Bool(m));
+                }
+                Instr::SetupWith(h) | Instr::SetupAsyncWith(h) => {
+                    let is_async = matches!(instr, Instr::SetupAsyncWith(_));
+                    let mgr = frame.pop();
+                    let (enter_name, exit_name) = if is_async { ("__aenter__", "__aexit__") } else { ("__enter__", "__exit__") };
+                    let enter = ops::lookup_special_bound(&mgr, enter_name);
+                    let exit = ops::lookup_special_bound(&mgr, exit_name);
+                    let (Some(enter), Some(exit)) = (enter, exit) else {
+                        let msg = if is_async {
+                            format!("'{}' object does not support the asynchronous context manager protocol", ops::type_name(&mgr))
+                        } else {
+                            format!("'{}' object does not support the context manager protocol", ops::type_name(&mgr))
+                        };
+                        tryx!(Err(self.type_error(msg)))
+                    };
+                    let frame = frame!(self);
+                    frame.push(exit);
+                    let level = frame.stack.len() as u32;
+                    frame.blocks.push(Block { kind: BlockKind::Except, handler: h, level });
+                    tryx!(self.do_call(enter, Args::default()));
+                }
+                Instr::WithExitNormal => {
+                    let exit = frame.pop();
+                    tryx!(self.do_call(exit, Args::new(vec![Value::None, Value::None, Value::None])));
+                }
+                Instr::WithExcept => {
+                    let e = frame.peek(1).clone();
+                    let exit = frame.peek(2).clone();
+                    let ty = Value::Obj(ops::class_of(&e));
+                    tryx!(self.do_call(exit, Args::new(vec![ty, e, Value::None])));
+                }
+                Instr::ImportName(i) => {
+                    let name = frame.code.names[i as usize].as_str().unwrap_or("").to_string();
+                    let fromlist = frame.pop();
+                    let _level = frame.pop();
+                    let m = tryx!(crate::stdlib::import_module(self, &name));
+                    let has_from = fromlist.tuple_items().map(|t| !t.is_empty()).unwrap_or(false);
+                    let result = if has_from || !name.contains('.') {
+                        m
+                    } else {
+                        tryx!(crate::stdlib::import_module(self, name.split('.').next().unwrap()))
+                    };
+                    frame!(self).push(result);
+                }
+                Instr::ImportFrom(i) => {
+                    let name = frame.code.names[i as usize].clone();
+                    let m = frame.top().clone();
+                    match ops::getattr(self, &m, &name) {
+                        Ok(v) => frame!(self).push(v),
+                        Err(_) => {
+                            let mname = crate::stdlib::module_name(&m);
+                            tryx!(Err(self.err(
+                                &types().exc("ImportError"),
+                                format!("cannot import name '{}' from '{}' (unknown location)", name.as_str().unwrap_or(""), mname)
+                            )))
+                        }
+                    }
+                }
+                Instr::ImportStar => {
+                    let m = frame.pop();
+                    let target = frame.ns.clone().unwrap_or_else(|| frame.globals.clone());
+                    if let Some(Payload::Module(md)) = m.payload() {
+                        for (k, v) in ns_dict(&md.dict).items() {
+                            if !k.as_str().map(|s| s.starts_with('_')).unwrap_or(true) {
+                                ns_dict(&target).set_str_value(&k, v);
+                            }
+                        }
+                    }
+                }
+                Instr::LoadBuildClass => {
+                    frame.push(types().build_class.clone());
+                }
+                Instr::LoadAssertionError => {
+                    frame.push(Value::Obj(types().exc("AssertionError")));
+                }
+                Instr::GetLen => {
+                    let v = frame.top().clone();
+                    let n = tryx!(ops::len(self, &v));
+                    frame!(self).push(Value::Int(n as i64));
+                }
+                Instr::MatchSequence => {
+                    let v = frame.top().clone();
+                    let is_seq = ops::is_match_sequence(&v);
+                    frame.push(Value::Bool(is_seq));
+                }
+                Instr::MatchMapping => {
+                    let v = frame.top().clone();
+                    let is_map = ops::is_match_mapping(&v);
+                    frame.push(Value::Bool(is_map));
+                }
+                Instr::MatchKeys => {
+                    let keys = frame.top().clone();
+                    let subject = frame.peek(2).clone();
+                    let r = tryx!(ops::match_keys(self, &subject, &keys));
+                    frame!(self).push(r);
+                }
+                Instr::MatchClass(npos) => {
+                    let names = frame.pop();
+                    let cls = frame.pop();
+                    let subject = frame.pop();
+                    let r = tryx!(ops::match_class(self, &subject, &cls, npos as usize, &names));
+                    frame!(self).push(r);
+                }
+                Instr::CopyDictWithoutKeys => {
+                    let keys = frame.top().clone();
+                    let subject = frame.peek(2).clone();
+                    let r = tryx!(ops::dict_without_keys(self, &subject, &keys));
+                    frame!(self).push(r);
+                }
+            }
+        }
+    }
+
+    /// Perform a call from the eval loop: native results are pushed, Python
+    /// frames are pushed onto the frame stack (stackless).
+    fn do_call(&mut self, f: Value, args: Args) -> PyResult<()> {
+        match self.prepare_call(f, args)? {
+            Prepared::Done(v) => {
+                frame!(self).push(v);
+                Ok(())
+            }
+            Prepared::Frame(fr) => self.push_frame(fr),
+        }
+    }
+
+    fn unbound_deref(&self, i: u32) -> Flow {
+        let frame = self.frames.last().unwrap();
+        let name = cell_name(&frame.code, i);
+        if (i as usize) < frame.code.cellvars.len() {
+            self.err(
+                &types().exc("UnboundLocalError"),
+                format!("cannot access local variable '{}' where it is not associated with a value", name),
+            )
+        } else {
+            self.err(
+                &types().exc("NameError"),
+                format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", name),
+            )
+        }
+    }
+
+    /// Set `__context__` of a newly raised exception to the one being handled.
+    fn set_context(&self, e: &Value) {
+        if let Some(cur) = self.exc_info.last() {
+            if !cur.is(e) && exc::get_context(e).is_none() {
+                exc::set_context(e, cur.clone());
+            }
+        }
+    }
+
+    /// Evaluate a `raise` statement's operands; None means bare `raise`.
+    fn do_raise(&mut self, n: u32) -> PyResult<Option<Value>> {
+        let frame = frame!(self);
+        match n {
+            0 => match self.exc_info.last() {
+                Some(_) => Ok(None),
+                None => Err(self.runtime_error("No active exception to reraise")),
+            },
+            _ => {
+                let cause = if n == 2 { Some(frame.pop()) } else { None };
+                let e = frame.pop();
+                let e = exc::make_raisable(self, e)?;
+                if let Some(c) = cause {
+                    let c = if c.is_none() { c } else { exc::make_raisable(self, c)? };
+                    exc::set_cause(&e, c);
+                }
+                Ok(Some(e))
+            }
+        }
+    }
+
+    /// Resume a generator from inside the eval loop (stackless), or throw into it.
+    pub fn resume_generator(&mut self, g: &ObjRef, send: Value, ret: ReturnTo) -> PyResult<()> {
+        let Some(mut f) = types::generator::take_frame(self, g)? else {
+            // Already finished: behaves as exhausted.
+            let caller = frame!(self);
+            match ret {
+                ReturnTo::GenForIter(t) => {
+                    caller.pop();
+                    caller.pc = t as usize;
+                }
+                ReturnTo::GenSend(t) => {
+                    caller.pop();
+                    caller.push(Value::None);
+                    caller.pc = t as usize;
+                }
+                _ => {}
+            }
+            if types::generator::kind(g) == GenKind::Coroutine {
+                return Err(self.runtime_error("cannot reuse already awaited coroutine"));
+            }
+            return Ok(());
+        };
+        if f.pc == 0 && !send.is_none() {
+            types::generator::suspend(g, f);
+            return Err(self.type_error(format!(
+                "can't send non-None value to a just-started {}",
+                types::generator::kind_name(g)
+            )));
+        }
+        if f.pc > 0 {
+            f.push(send);
+        }
+        f.ret = ret;
+        let saved = std::mem::take(&mut f.saved_exc);
+        if self.frames.len() >= self.run.recursion_limit() {
+            types::generator::suspend(g, f);
+            return Err(self.err(&types().exc("RecursionError"), "maximum recursion depth exceeded"));
+        }
+        f.exc_base = self.exc_info.len();
+        self.exc_info.extend(saved);
+        self.frames.push(f);
+        Ok(())
+    }
+
+    /// Check the stop flag and the run's timeout.
+    pub fn check_stop(&mut self) -> PyResult<()> {
+        crate::runtime::blocking::check_stop(self)
+    }
+}
+
+/// The dict inside a namespace object (module dict / class ns / globals).
+#[inline]
+pub fn ns_dict(o: &ObjRef) -> &crate::vm::dict::Dict {
+    match &o.payload {
+        Payload::Dict(d) => d,
+        Payload::Module(m) => ns_dict(&m.dict),
+        Payload::Class(c) => &c.dict,
+        _ => o.dict.as_ref().expect("namespace without dict"),
+    }
+}
+
+fn cell_get(c: &ObjRef) -> Option<Value> {
+    match &c.payload {
+        Payload::Cell(m) => lock(m).clone(),
+        _ => None,
+    }
+}
+
+fn cell_set(c: &ObjRef, v: Option<Value>) {
+    if let Payload::Cell(m) = &c.payload {
+        *lock(m) = v;
+    }
+}
+
+fn cell_name(code: &Arc<crate::vm::code::Code>, i: u32) -> String {
+    let i = i as usize;
+    if i < code.cellvars.len() {
+        code.cellvars[i].clone()
+    } else {
+        code.freevars.get(i - code.cellvars.len()).cloned().unwrap_or_default()
+    }
+}
+
+pub fn new_frame_for_module(code: Arc<crate::vm::code::Code>, globals: ObjRef) -> Box<Frame> {
+    Box::new(Frame::new(code, globals))
+}

@@ -1,0 +1,95 @@
+//! Heap frames. A Python call pushes a `Frame` onto the thread's frame stack
+//! (never the Rust stack), so the eval loop can suspend and resume anywhere.
+
+use crate::vm::code::Code;
+use crate::vm::value::{ObjRef, Value};
+use std::sync::Arc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A try body: on exception, jump to `handler`.
+    Except,
+    /// Inside an except handler: leaving it restores the handled exception.
+    Handler,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub handler: u32,
+    pub level: u32,
+}
+
+/// What happens with a frame's result when it returns.
+#[derive(Clone)]
+pub enum ReturnTo {
+    /// Push the value on the caller's stack.
+    Caller,
+    /// An `__init__` frame: check it returned None and push the instance.
+    Init(Value),
+    /// A generator resumed by the eval loop: ForIter(target) or Send(target) in the caller.
+    GenForIter(u32),
+    GenSend(u32),
+    /// A generator resumed by Rust code (`next()`, `send()`...): return to it.
+    GenNative,
+}
+
+pub struct Frame {
+    pub code: Arc<Code>,
+    pub pc: usize,
+    pub stack: Vec<Value>,
+    pub fast: Vec<Option<Value>>,
+    pub cells: Vec<ObjRef>,
+    pub globals: ObjRef,
+    /// The namespace dict of a class body (LoadName/StoreName go here).
+    pub ns: Option<ObjRef>,
+    pub blocks: Vec<Block>,
+    pub ret: ReturnTo,
+    /// The generator/coroutine owning this frame, if any.
+    pub gen: Option<ObjRef>,
+    /// Depth of the thread's handled-exception stack when the frame started.
+    pub exc_base: usize,
+    /// Handled exceptions saved while a generator frame is suspended.
+    pub saved_exc: Vec<Value>,
+}
+
+impl Frame {
+    pub fn new(code: Arc<Code>, globals: ObjRef) -> Frame {
+        let nlocals = code.varnames.len();
+        Frame {
+            stack: Vec::with_capacity(code.stacksize as usize),
+            fast: vec![None; nlocals],
+            cells: Vec::new(),
+            globals,
+            ns: None,
+            blocks: Vec::new(),
+            ret: ReturnTo::Caller,
+            gen: None,
+            exc_base: 0,
+            saved_exc: Vec::new(),
+            pc: 0,
+            code,
+        }
+    }
+    #[inline]
+    pub fn push(&mut self, v: Value) {
+        self.stack.push(v);
+    }
+    #[inline]
+    pub fn pop(&mut self) -> Value {
+        self.stack.pop().expect("stack underflow")
+    }
+    #[inline]
+    pub fn top(&self) -> &Value {
+        self.stack.last().expect("empty stack")
+    }
+    /// The item `n` places from the top (1 = top).
+    #[inline]
+    pub fn peek(&self, n: usize) -> &Value {
+        &self.stack[self.stack.len() - n]
+    }
+    /// The line currently executing.
+    pub fn line(&self) -> u32 {
+        self.code.line_of(self.pc.saturating_sub(1))
+    }
+}

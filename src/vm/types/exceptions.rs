@@ -1,0 +1,156 @@
+//! The builtin exception hierarchy and BaseException's methods.
+
+use super::{class_dict, method, static_method, types};
+use crate::vm::dict::Dict;
+use crate::vm::value::*;
+use crate::vm::{exc, ops, Args, PyResult, Vm};
+
+/// (class, parent) in definition order; BaseException is the root.
+pub const HIERARCHY: &[(&str, &str)] = &[
+    ("Exception", "BaseException"),
+    ("SystemExit", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("GeneratorExit", "BaseException"),
+    ("BaseExceptionGroup", "BaseException"),
+    ("ExceptionGroup", "BaseExceptionGroup"),
+    ("ArithmeticError", "Exception"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("AssertionError", "Exception"),
+    ("AttributeError", "Exception"),
+    ("BufferError", "Exception"),
+    ("EOFError", "Exception"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("LookupError", "Exception"),
+    ("IndexError", "LookupError"),
+    ("KeyError", "LookupError"),
+    ("MemoryError", "Exception"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("OSError", "Exception"),
+    ("BlockingIOError", "OSError"),
+    ("ChildProcessError", "OSError"),
+    ("ConnectionError", "OSError"),
+    ("BrokenPipeError", "ConnectionError"),
+    ("ConnectionAbortedError", "ConnectionError"),
+    ("ConnectionRefusedError", "ConnectionError"),
+    ("ConnectionResetError", "ConnectionError"),
+    ("FileExistsError", "OSError"),
+    ("FileNotFoundError", "OSError"),
+    ("InterruptedError", "OSError"),
+    ("IsADirectoryError", "OSError"),
+    ("NotADirectoryError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("ProcessLookupError", "OSError"),
+    ("TimeoutError", "OSError"),
+    ("ReferenceError", "Exception"),
+    ("RuntimeError", "Exception"),
+    ("NotImplementedError", "RuntimeError"),
+    ("RecursionError", "RuntimeError"),
+    ("StopAsyncIteration", "Exception"),
+    ("StopIteration", "Exception"),
+    ("SyntaxError", "Exception"),
+    ("IndentationError", "SyntaxError"),
+    ("TabError", "IndentationError"),
+    ("SystemError", "Exception"),
+    ("TypeError", "Exception"),
+    ("ValueError", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("UnicodeTranslateError", "UnicodeError"),
+    ("Warning", "Exception"),
+    ("BytesWarning", "Warning"),
+    ("DeprecationWarning", "Warning"),
+    ("EncodingWarning", "Warning"),
+    ("FutureWarning", "Warning"),
+    ("ImportWarning", "Warning"),
+    ("PendingDeprecationWarning", "Warning"),
+    ("ResourceWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+    ("SyntaxWarning", "Warning"),
+    ("UnicodeWarning", "Warning"),
+    ("UserWarning", "Warning"),
+];
+
+fn exc_new(vm: &mut Vm, args: Args) -> PyResult {
+    let Some(cls) = args.pos.first().and_then(|c| c.obj().cloned()) else {
+        return Err(vm.type_error("BaseException.__new__(): not enough arguments"));
+    };
+    Ok(exc::new_exception_of(&cls, args.pos[1..].to_vec()))
+}
+
+fn exc_init(_vm: &mut Vm, args: Args) -> PyResult {
+    if let Some(d) = exc::exc_data(&args.pos[0]) {
+        *lock(&d.args) = Value::tuple(args.pos[1..].to_vec());
+    }
+    Ok(Value::None)
+}
+
+fn exc_str(vm: &mut Vm, args: Args) -> PyResult {
+    Ok(Value::str(exc::exc_str(vm, &args.pos[0])?))
+}
+
+pub fn repr(vm: &mut Vm, e: &Value) -> PyResult<String> {
+    let name = ops::type_name(e);
+    let a = exc::args_of(e);
+    if a.len() == 1 {
+        return Ok(format!("{}({})", name, ops::repr(vm, &a[0])?));
+    }
+    let r = ops::repr(vm, &Value::tuple(a))?;
+    Ok(format!("{}{}", name, if r == "()" { "()".to_string() } else { r }))
+}
+
+fn exc_repr(vm: &mut Vm, args: Args) -> PyResult {
+    Ok(Value::str(repr(vm, &args.pos[0])?))
+}
+
+fn with_traceback(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(args.pos[0].clone())
+}
+
+fn add_note(vm: &mut Vm, args: Args) -> PyResult {
+    let e = &args.pos[0];
+    let note = args.pos.get(1).cloned().unwrap_or(Value::None);
+    if note.as_str().is_none() {
+        return Err(vm.type_error(format!("note must be a str, not '{}'", ops::type_name(&note))));
+    }
+    if let Some(Value::Obj(o)) = Some(e) {
+        if let Some(d) = &o.dict {
+            let notes = d.get_str("__notes__").unwrap_or_else(|| {
+                let l = Value::list(vec![]);
+                d.set_str("__notes__", l.clone());
+                l
+            });
+            if let Some(Payload::List(l)) = notes.payload() {
+                lock(l).push(note);
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
+/// A minimal traceback object for `e.__traceback__`.
+pub fn traceback_object(e: &Value) -> Value {
+    let d = Dict::new();
+    if let Some(ed) = exc::exc_data(e) {
+        if let Some(last) = lock(&ed.traceback).first() {
+            d.set_str("tb_lineno", Value::Int(last.code.line_of(last.pc) as i64));
+        }
+    }
+    Value::Obj(Obj::with_class(types().object.clone(), Payload::Instance, Some(d)))
+}
+
+pub fn register() {
+    let t = types();
+    let base = t.exc("BaseException");
+    static_method(&base, "__new__", exc_new);
+    method(&base, "__init__", exc_init);
+    method(&base, "__str__", exc_str);
+    method(&base, "__repr__", exc_repr);
+    method(&base, "with_traceback", with_traceback);
+    method(&base, "add_note", add_note);
+    let _ = class_dict;
+}

@@ -1,0 +1,365 @@
+//! Values and heap objects. `Value` is a small tagged enum: None, bools, small
+//! ints and floats are immediates; everything else is an `Arc<Obj>`. All of it is
+//! `Send + Sync`: immutable payloads need no lock, mutable ones carry a short one.
+
+use crate::vm::code::Code;
+use crate::vm::dict::Dict;
+use num_bigint::BigInt;
+use std::any::Any;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+pub type ObjRef = Arc<Obj>;
+
+/// A Python value.
+#[derive(Clone)]
+pub enum Value {
+    None,
+    Bool(bool),
+    /// The small-int fast path; results that don't fit become `Payload::Int`.
+    Int(i64),
+    Float(f64),
+    Obj(ObjRef),
+}
+
+/// A heap object: its class (None = the builtin class implied by the payload),
+/// its payload, and an optional instance `__dict__`.
+pub struct Obj {
+    pub cls: Option<ObjRef>,
+    pub payload: Payload,
+    pub dict: Option<Dict>,
+}
+
+/// Lock a mutex, ignoring poisoning (a panicking thread is a VM bug, reported
+/// elsewhere; the data is still structurally valid).
+#[inline]
+pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// An immutable Python str with a cached char count and hash.
+pub struct PyStr {
+    pub s: Box<str>,
+    pub nchars: usize,
+    hash: AtomicI64,
+}
+
+impl PyStr {
+    pub fn new(s: impl Into<Box<str>>) -> PyStr {
+        let s = s.into();
+        let nchars = if s.is_ascii() { s.len() } else { s.chars().count() };
+        PyStr { s, nchars, hash: AtomicI64::new(-1) }
+    }
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.nchars == self.s.len()
+    }
+    pub fn hash(&self) -> i64 {
+        let h = self.hash.load(Ordering::Relaxed);
+        if h != -1 {
+            return h;
+        }
+        let h = str_hash(&self.s);
+        self.hash.store(h, Ordering::Relaxed);
+        h
+    }
+}
+
+/// The hash of a str (FNV-1a; CPython randomises str hashes, so no program can
+/// depend on the exact values).
+pub fn str_hash(s: &str) -> i64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in s.as_bytes() {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    let h = (h >> 1) as i64;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// Which generator-like object a frame-owning object is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenKind {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+}
+
+/// A user-visible function: code plus everything captured at `def` time.
+pub struct Function {
+    pub code: Arc<Code>,
+    pub globals: ObjRef,
+    pub defaults: Vec<Value>,
+    pub kwdefaults: Vec<(String, Value)>,
+    pub closure: Vec<ObjRef>,
+    pub name: Mutex<String>,
+    pub qualname: Mutex<String>,
+    pub module: Value,
+}
+
+/// Signature of a function implemented in Rust.
+pub type NativeFn = fn(&mut crate::vm::Vm, crate::vm::Args) -> crate::vm::PyResult;
+
+/// A builtin function or method descriptor. `bound` is the receiver for a
+/// bound builtin method (e.g. `[].append`).
+pub struct Builtin {
+    pub name: &'static str,
+    pub func: NativeFn,
+    pub bound: Option<Value>,
+    /// True for methods defined on a class (bind `self` on attribute access).
+    pub is_method: bool,
+    /// Extra data for closures made in Rust (e.g. functools.partial internals).
+    pub data: Option<Value>,
+}
+
+/// A class object's data.
+pub struct ClassData {
+    pub name: Mutex<String>,
+    pub qualname: Mutex<String>,
+    pub bases: Vec<ObjRef>,
+    pub mro: Vec<ObjRef>,
+    pub dict: Dict,
+    /// Builtin (static) type: its methods are implemented natively.
+    pub builtin: bool,
+    /// The payload kind instances of this class carry (inherited from the
+    /// nearest builtin base).
+    pub base_kind: BaseKind,
+    /// The metaclass, None = `type`.
+    pub meta: Option<ObjRef>,
+}
+
+/// The kind of payload a class's instances are created with.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum BaseKind {
+    Object,
+    Exception,
+    Int,
+    Float,
+    Str,
+    Tuple,
+    List,
+    Dict,
+    Set,
+    Type,
+    Other,
+}
+
+/// A module: a name and its namespace dict (a Python dict object).
+pub struct ModuleData {
+    pub name: String,
+    pub dict: ObjRef,
+}
+
+/// An exception instance's builtin state.
+pub struct ExcData {
+    pub args: Mutex<Value>,
+    pub traceback: Mutex<Vec<TbEntry>>,
+    pub cause: Mutex<Value>,
+    pub context: Mutex<Value>,
+    pub suppress_context: std::sync::atomic::AtomicBool,
+}
+
+/// One traceback line: which code, which instruction.
+#[derive(Clone)]
+pub struct TbEntry {
+    pub code: Arc<Code>,
+    pub pc: usize,
+}
+
+/// Generators, coroutines and async generators own their suspended frame.
+pub struct GenData {
+    pub kind: GenKind,
+    pub frame: Mutex<Option<Box<crate::vm::frame::Frame>>>,
+    pub running: std::sync::atomic::AtomicBool,
+    pub name: String,
+    pub qualname: String,
+    /// Set once the generator has finished (returned or raised).
+    pub finished: std::sync::atomic::AtomicBool,
+}
+
+/// Iterators over builtin containers.
+pub enum IterState {
+    Seq { seq: Value, idx: usize },
+    Range { cur: i64, stop: i64, step: i64 },
+    Str { s: ObjRef, byte_pos: usize },
+    DictKeys { dict: ObjRef, idx: usize, kind: u8 },
+    Callable { func: Value, sentinel: Value, done: bool },
+    Native(Box<dyn NativeIter>),
+    Done,
+}
+
+/// A Rust iterator-like object (enumerate, zip, map, itertools...).
+pub trait NativeIter: Send + Sync {
+    fn next(&mut self, vm: &mut crate::vm::Vm) -> crate::vm::PyResult<Option<Value>>;
+}
+
+/// The payload of a heap object.
+pub enum Payload {
+    /// A plain instance of a user class; all state lives in `Obj::dict`.
+    Instance,
+    Int(BigInt),
+    /// A float that is an instance of a float subclass.
+    Float(f64),
+    Complex(f64, f64),
+    Str(PyStr),
+    Bytes(Box<[u8]>),
+    ByteArray(Mutex<Vec<u8>>),
+    Tuple(Box<[Value]>),
+    List(Mutex<Vec<Value>>),
+    Dict(Dict),
+    Set(Dict),
+    FrozenSet(Dict),
+    Range(i64, i64, i64),
+    Slice(Value, Value, Value),
+    Function(Function),
+    BoundMethod(Value, Value),
+    Builtin(Builtin),
+    Class(ClassData),
+    Module(ModuleData),
+    Cell(Mutex<Option<Value>>),
+    Generator(GenData),
+    Iterator(Mutex<IterState>),
+    Exception(ExcData),
+    Property(Value, Value, Value, Value),
+    StaticMethod(Value),
+    ClassMethod(Value),
+    Super(Value, Value),
+    /// Sentinels: NotImplemented, Ellipsis and the internal NULL marker.
+    Singleton(&'static str),
+    Code(Arc<Code>),
+    /// Objects implemented in Rust by a stdlib module.
+    Native(Box<dyn Any + Send + Sync>),
+}
+
+impl Obj {
+    pub fn new(payload: Payload) -> ObjRef {
+        Arc::new(Obj { cls: None, payload, dict: None })
+    }
+    pub fn with_class(cls: ObjRef, payload: Payload, dict: Option<Dict>) -> ObjRef {
+        Arc::new(Obj { cls: Some(cls), payload, dict })
+    }
+    pub fn class_data(&self) -> Option<&ClassData> {
+        match &self.payload {
+            Payload::Class(c) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+impl Value {
+    #[inline]
+    pub fn obj(&self) -> Option<&ObjRef> {
+        match self {
+            Value::Obj(o) => Some(o),
+            _ => None,
+        }
+    }
+    #[inline]
+    pub fn payload(&self) -> Option<&Payload> {
+        match self {
+            Value::Obj(o) => Some(&o.payload),
+            _ => None,
+        }
+    }
+    pub fn str(s: impl Into<Box<str>>) -> Value {
+        Value::Obj(Obj::new(Payload::Str(PyStr::new(s))))
+    }
+    pub fn as_str(&self) -> Option<&str> {
+        match self.payload() {
+            Some(Payload::Str(s)) => Some(&s.s),
+            _ => None,
+        }
+    }
+    pub fn as_pystr(&self) -> Option<&PyStr> {
+        match self.payload() {
+            Some(Payload::Str(s)) => Some(s),
+            _ => None,
+        }
+    }
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Obj(Obj::new(Payload::Tuple(items.into_boxed_slice())))
+    }
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::Obj(Obj::new(Payload::List(Mutex::new(items))))
+    }
+    pub fn bigint(i: BigInt) -> Value {
+        use num_traits::ToPrimitive;
+        match i.to_i64() {
+            Some(v) => Value::Int(v),
+            None => Value::Obj(Obj::new(Payload::Int(i))),
+        }
+    }
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+    /// Identity (`is`).
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Obj(a), Value::Obj(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+    /// A stable id for `id()` and default reprs.
+    pub fn id(&self) -> usize {
+        match self {
+            Value::Obj(o) => Arc::as_ptr(o) as *const u8 as usize,
+            Value::None => 0x1000,
+            Value::Bool(b) => 0x2000 + *b as usize,
+            Value::Int(i) => 0x10_0000usize.wrapping_add((*i as usize).wrapping_mul(32)),
+            Value::Float(f) => f.to_bits() as usize,
+        }
+    }
+    pub fn tuple_items(&self) -> Option<&[Value]> {
+        match self.payload() {
+            Some(Payload::Tuple(t)) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+impl From<i64> for Value {
+    fn from(i: i64) -> Value {
+        Value::Int(i)
+    }
+}
+impl From<usize> for Value {
+    fn from(i: usize) -> Value {
+        Value::Int(i as i64)
+    }
+}
+impl From<f64> for Value {
+    fn from(f: f64) -> Value {
+        Value::Float(f)
+    }
+}
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::str(s)
+    }
+}
+impl From<String> for Value {
+    fn from(s: String) -> Value {
+        Value::str(s)
+    }
+}
+
+// Compile-time proof of the thread-safety requirement: every value can cross
+// threads and be shared between them.
+const _: () = {
+    const fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Value>();
+    assert_send_sync::<Obj>();
+};

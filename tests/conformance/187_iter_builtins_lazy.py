@@ -1,0 +1,22 @@
+# map/filter/zip/enumerate/reversed are lazy iterators: side effects happen on consumption, single pass.
+def noisy(x):
+    print("map", x)
+    return x * 2
+m = map(noisy, [1, 2, 3])
+print("map created")
+print(next(m))
+print(list(m))
+f = filter(lambda x: print("filter", x) or x % 2, range(4))
+print("filter created")
+print(list(f), list(f))
+z = zip(map(noisy, [10, 20]), "ab")
+print("zip created")
+print(list(z))
+e = enumerate(map(noisy, [5]))
+print(list(e))
+short = zip([1, 2], map(noisy, [7, 8, 9]))
+print(list(short))
+r = reversed([1, 2, 3])
+print(list(r), list(r))
+it = iter(range(5))
+print(list(zip(it, it)), list(it))

@@ -1,0 +1,4 @@
+# Uncaught ValueError from tuple unpacking with too many values.
+pairs = [(1, 2), (3, 4, 5)]
+for a, b in pairs:
+    print(a + b)

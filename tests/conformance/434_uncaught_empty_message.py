@@ -1,0 +1,3 @@
+# Uncaught exceptions with an empty-string message print just the type name.
+print("start")
+raise ValueError("")
