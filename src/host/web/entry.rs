@@ -24,13 +24,15 @@ pub struct JsRunOptions {
 impl JsRunOptions {
     pub fn into_run_options(self) -> RunOptions {
         let d = RunOptions::default();
+        // `..d` keeps this compiling when the runtime adds options.
         RunOptions {
             gil: self.gil,
             timeout_ms: self.timeout_ms.filter(|t| *t > 0.0).map(|t| t as u64),
-            start_method: self.start_method.unwrap_or(d.start_method),
+            start_method: self.start_method.unwrap_or_else(|| d.start_method.clone()),
             stdin: self.stdin.unwrap_or_default(),
-            filename: self.filename.unwrap_or(d.filename),
+            filename: self.filename.unwrap_or_else(|| d.filename.clone()),
             argv: self.argv,
+            ..d
         }
     }
 }
