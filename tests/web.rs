@@ -313,3 +313,43 @@ async fn sleep_blocks_and_clocks_agree_across_threads() {
     let t = *seen.lock().unwrap();
     assert!(t >= before - 0.002 && t <= after + 0.002, "thread clock {t} outside [{before}, {after}]");
 }
+
+/// Python on two Web Workers at once: both threads run bytecode that appends to
+/// one list in the shared memory (mirrors tests/threads_native.rs, whose VM API
+/// it uses: keep the two in step).
+#[cfg(target_feature = "atomics")]
+#[wasm_bindgen_test]
+async fn python_bytecode_runs_on_two_workers_sharing_one_list() {
+    use spindle::runtime::Run;
+    use spindle::vm::eval::{new_frame_for_module, ns_dict};
+    use spindle::vm::value::{lock, Payload, Value};
+    use spindle::vm::Vm;
+    web::threads::start_threads_async().await.unwrap();
+    let host = WebHost::new();
+    let run = Run::new(Arc::new(host.clone()), spindle::RunOptions::default());
+    let code = spindle::syntax::compile_source("def work(lst, n):\n    for i in range(n):\n        lst.append(i)\n", "<test>")
+        .unwrap_or_else(|_| panic!("compile failed"));
+    let module = spindle::stdlib::new_module("__main__");
+    let globals = spindle::stdlib::module_dict(&module);
+    let mut vm = Vm::new(run.clone(), "main");
+    assert!(vm.run_frame(new_frame_for_module(code, globals.clone())).is_ok(), "module raised");
+    let work = ns_dict(&globals).get_str("work").expect("work defined");
+    let shared = Value::list(vec![]);
+    let ok = Arc::new(AtomicU32::new(0));
+    let finished = Arc::new(AtomicU32::new(0));
+    for t in 0..2 {
+        let (run, work, shared, ok, finished) = (run.clone(), work.clone(), shared.clone(), ok.clone(), finished.clone());
+        host.spawn_thread(&format!("Thread-{}", t + 1), Box::new(move || {
+            let mut vm = Vm::new(run, &format!("Thread-{}", t + 1));
+            if vm.call(&work, vec![shared, Value::Int(20_000)]).is_ok() {
+                ok.fetch_add(1, Ordering::SeqCst);
+            }
+            finished.fetch_add(1, Ordering::SeqCst);
+        }))
+        .unwrap();
+    }
+    wait_until(30_000.0, "both Python threads", || finished.load(Ordering::SeqCst) == 2).await;
+    assert_eq!(ok.load(Ordering::SeqCst), 2, "a thread raised");
+    let Some(Payload::List(l)) = shared.payload() else { panic!("not a list") };
+    assert_eq!(lock(l).len(), 40_000);
+}
