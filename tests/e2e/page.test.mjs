@@ -161,3 +161,19 @@ test('a sleeping program blocks its runner, not the page, and is traced', async 
   assert.ok(kinds.includes('block') && kinds.includes('wake'), kinds.join(','));
   await page.close();
 });
+
+test('output printed before a sleep reaches the page before the sleep ends', async () => {
+  const { page } = await readyPage();
+  const res = await page.evaluate(async () => {
+    const t0 = performance.now();
+    const seen = [];
+    const r = await window.spindle.run('import time\nprint("a")\ntime.sleep(0.5)\nprint("b")\n',
+      { onOutput: (stream, text) => seen.push({ text, ms: performance.now() - t0 }) });
+    return { r, seen, endMs: performance.now() - t0 };
+  });
+  assert.equal(res.r.stdout, 'a\nb\n');
+  const a = res.seen.find((s) => s.text.includes('a'));
+  assert.ok(a, JSON.stringify(res.seen));
+  assert.ok(res.endMs - a.ms >= 300, `"a" arrived at ${a.ms} ms, run ended at ${res.endMs} ms`);
+  await page.close();
+});
