@@ -1,5 +1,5 @@
 // The page's public API, `window.spindle` = { ready, run(source, options), stop(), build }.
-// Each run gets a fresh runner worker (pre-started ahead of time); output arrives in
+// Each run gets a fresh runner worker (pre-started between runs); output arrives in
 // numbered batches from the runner and from thread workers, and is put back in order.
 import { pickBuild, compileCore } from './loader.js';
 
@@ -58,10 +58,10 @@ class Spindle extends EventTarget {
   async run(source, options = {}) {
     await this.ready;
     if (this._current) this.stop();
-    // Claim the pre-started runner and start the next one right away, so the
-    // run after this one (or after stop()) starts without waiting.
-    const runner = this._runner;
-    this._runner = this._startRunner();
+    // Claim the pre-started runner. The next one starts when this run ends,
+    // so that it does not compete for the CPU with this run's threads.
+    const runner = this._runner || this._startRunner();
+    this._runner = null;
     const id = this._nextId++;
     const { onOutput, ...wire } = options;
     const run = {
@@ -137,6 +137,7 @@ class Spindle extends EventTarget {
     run.runner.worker.terminate();
     if (d.error) run.stderr += (run.stderr && !run.stderr.endsWith('\n') ? '\n' : '') + d.error + '\n';
     if (this._current === run) this._current = null;
+    if (!this._runner) this._runner = this._startRunner();
     run.resolve({
       stdout: run.stdout,
       stderr: run.stderr,
