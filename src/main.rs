@@ -7,16 +7,31 @@ use std::sync::Arc;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(|s| s.as_str()) == Some("--dis") {
+        // Developer aid: print the bytecode of a file.
+        let path = args.get(2).cloned().unwrap_or_default();
+        let src = std::fs::read_to_string(&path).unwrap_or_default();
+        match spindle::syntax::compile_source(&src, &path) {
+            Ok(code) => print!("{}", spindle::vm::code::disassemble(&code)),
+            Err(_) => eprintln!("SyntaxError"),
+        }
+        return;
+    }
     let (source, filename, argv) = match args.get(1).map(|s| s.as_str()) {
         Some("-c") => match args.get(2) {
-            Some(code) => (code.clone(), "<string>".to_string(), args[3..].to_vec()),
+            Some(code) => {
+                let mut argv = vec!["-c".to_string()];
+                argv.extend(args[3..].iter().cloned());
+                (code.clone(), "<string>".to_string(), argv)
+            }
             None => {
                 eprintln!("Argument expected for the -c option");
                 std::process::exit(2);
             }
         },
         Some(path) => match std::fs::read_to_string(path) {
-            Ok(s) => (s, path.to_string(), args[2..].to_vec()),
+            // Like CPython 3.9+, the main script's __file__ (and tracebacks) use an absolute path.
+            Ok(s) => (s, absolute(path), args[1..].to_vec()),
             Err(e) => {
                 eprintln!("spindle: can't open file '{}': [Errno {}] {}", path, e.raw_os_error().unwrap_or(2), e);
                 std::process::exit(2);
@@ -32,4 +47,28 @@ fn main() {
     let outcome = run_source(&source, &opts, host.clone());
     spindle::host::Host::flush(&*host);
     std::process::exit(outcome.exit_code);
+}
+
+/// os.path.abspath: join with the working directory, without resolving symlinks.
+fn absolute(path: &str) -> String {
+    let p = std::path::Path::new(path);
+    if p.is_absolute() {
+        return path.to_string();
+    }
+    match std::env::current_dir() {
+        Ok(cwd) => {
+            let mut out = cwd;
+            for c in p.components() {
+                match c {
+                    std::path::Component::CurDir => {}
+                    std::path::Component::ParentDir => {
+                        out.pop();
+                    }
+                    other => out.push(other),
+                }
+            }
+            out.display().to_string()
+        }
+        Err(_) => path.to_string(),
+    }
 }

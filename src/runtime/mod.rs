@@ -27,7 +27,7 @@ pub struct RunOptions {
     pub stdin_inherit: bool,
     /// The file name shown in tracebacks.
     pub filename: String,
-    /// sys.argv[1:].
+    /// sys.argv (argv[0] as given on the command line); empty = [filename].
     pub argv: Vec<String>,
 }
 

@@ -3,6 +3,13 @@
 
 pub mod math;
 pub mod os;
+pub mod contextlib;
+pub mod operator;
+pub mod random;
+pub mod itertools;
+pub mod functools;
+pub mod collections;
+pub mod dataclasses;
 pub mod sys;
 pub mod time;
 
@@ -12,7 +19,7 @@ use crate::vm::value::*;
 use crate::vm::{PyResult, Vm};
 
 /// The names `import` resolves to built-in modules.
-pub const MODULES: &[&str] = &["sys", "time", "math", "os"];
+pub const MODULES: &[&str] = &["sys", "time", "math", "os", "random", "itertools", "functools", "collections", "dataclasses", "operator", "contextlib"];
 
 pub fn is_builtin_module(name: &str) -> bool {
     matches!(name, "sys" | "builtins" | "time" | "math" | "itertools" | "_thread")
@@ -62,6 +69,13 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
         "math" => math::make(vm),
         "os" => os::make(vm),
         "os.path" => os::make_path(vm),
+        "random" => random::make(vm),
+        "operator" => operator::make(vm),
+        "contextlib" => contextlib::make(vm),
+        "itertools" => itertools::make(vm),
+        "functools" => functools::make(vm),
+        "collections" => collections::make(vm),
+        "dataclasses" => dataclasses::make(vm),
         "builtins" => {
             let m = new_module("builtins");
             if let Some(Payload::Module(md)) = m.payload() {

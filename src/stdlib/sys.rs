@@ -76,6 +76,12 @@ fn make_stream(s: Option<Stream>) -> Value {
     Value::Obj(Obj::with_class(stream_class().clone(), Payload::Native(Box::new(StdStream(s))), None))
 }
 
+/// sys.stdout as the program currently sees it (None if sys isn't imported).
+pub fn current_stdout(vm: &Vm) -> Option<Value> {
+    let m = lock(&vm.run.modules).get("sys").cloned()?;
+    crate::vm::eval::ns_dict(&super::module_dict(&m)).get_str("stdout")
+}
+
 fn exit(_vm: &mut Vm, args: Args) -> PyResult {
     let code = args.pos.first().cloned().unwrap_or(Value::None);
     let e = exc::new_exception(&types().exc("SystemExit"), if code.is_none() { vec![] } else { vec![code] });
@@ -117,8 +123,11 @@ fn intern(_vm: &mut Vm, args: Args) -> PyResult {
 
 pub fn make(vm: &mut Vm) -> Value {
     let m = new_module("sys");
-    let mut argv = vec![Value::str(vm.run.opts.filename.as_str())];
-    argv.extend(vm.run.opts.argv.iter().map(|a| Value::str(a.as_str())));
+    // opts.argv is the full sys.argv (argv[0] as given); default to the file name.
+    let mut argv: Vec<Value> = vm.run.opts.argv.iter().map(|a| Value::str(a.as_str())).collect();
+    if argv.is_empty() {
+        argv.push(Value::str(vm.run.opts.filename.as_str()));
+    }
     set(&m, "argv", Value::list(argv));
     def(&m, "exit", exit);
     def(&m, "getrecursionlimit", getrecursionlimit);

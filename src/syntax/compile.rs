@@ -118,6 +118,11 @@ pub fn compile_module(module: &ast::ModModule, source: &str, filename: &str) -> 
     let info = symtable::analyze_module(&module.body);
     c.push_unit(ScopeKind::Module, "<module>".into(), "<module>".into(), info, Names::new(), 1);
     c.unit().flags.uses_namespace = true;
+    if has_annotations(&module.body) {
+        c.emit(Instr::BuildMap(0));
+        let an = c.name("__annotations__");
+        c.emit(Instr::StoreGlobal(an));
+    }
     c.stmts(&module.body)?;
     let none = c.const_(Value::None);
     c.emit(Instr::LoadConst(none));
@@ -245,6 +250,7 @@ impl<'a> Compiler<'a> {
             Instr::ForIter(_) => Instr::ForIter(t),
             Instr::SetupExcept(_) => Instr::SetupExcept(t),
             Instr::SetupWith(_) => Instr::SetupWith(t),
+            Instr::SetupWithBlock(_) => Instr::SetupWithBlock(t),
             Instr::SetupAsyncWith(_) => Instr::SetupAsyncWith(t),
             Instr::Send(_) => Instr::Send(t),
             other => panic!("patch of non-jump {:?}", other),
@@ -445,6 +451,14 @@ impl<'a> Compiler<'a> {
                 if let Some(v) = &a.value {
                     self.expr(v)?;
                     self.store_target(&a.target)?;
+                }
+                // Module and class bodies record `name: annotation` in __annotations__.
+                if let (Expr::Name(n), true) = (&*a.target, a.simple && self.unit().kind != ScopeKind::Function) {
+                    self.expr(&a.annotation)?;
+                    let an = self.name("__annotations__");
+                    self.emit(Instr::LoadName(an));
+                    self.load_const(Value::str(n.id.as_str()));
+                    self.emit(Instr::StoreSubscr);
                 }
             }
             Stmt::TypeAlias(t) => return err("type aliases are not supported yet", t.range),
@@ -862,13 +876,13 @@ impl<'a> Compiler<'a> {
     fn with_stmt(&mut self, w: &'a ast::StmtWith, item: usize) -> CResult {
         let it = &w.items[item];
         self.expr(&it.context_expr)?;
-        let setup = if w.is_async {
-            let s = self.emit(Instr::SetupAsyncWith(0));
+        if w.is_async {
+            self.emit(Instr::SetupAsyncWith(0));
             self.emit_await();
-            s
         } else {
-            self.emit(Instr::SetupWith(0))
-        };
+            self.emit(Instr::SetupWith(0));
+        }
+        let setup = self.emit(Instr::SetupWithBlock(0));
         match &it.optional_vars {
             Some(v) => self.store_target(v)?,
             None => {
@@ -1008,6 +1022,32 @@ impl<'a> Compiler<'a> {
         Ok(flags)
     }
 
+    /// Push the annotations dict of a def (flag 8), if it has any.
+    fn function_annotations(&mut self, p: &'a ast::Parameters, returns: Option<&'a Expr>) -> CResult<u32> {
+        let mut n = 0;
+        let all = p.posonlyargs.iter().chain(p.args.iter()).map(|a| &a.parameter)
+            .chain(p.vararg.as_deref())
+            .chain(p.kwonlyargs.iter().map(|a| &a.parameter))
+            .chain(p.kwarg.as_deref());
+        for par in all {
+            if let Some(ann) = &par.annotation {
+                self.load_const(Value::str(par.name.id.as_str()));
+                self.expr(ann)?;
+                n += 1;
+            }
+        }
+        if let Some(r) = returns {
+            self.load_const(Value::str("return"));
+            self.expr(r)?;
+            n += 1;
+        }
+        if n == 0 {
+            return Ok(0);
+        }
+        self.emit(Instr::BuildMap(n));
+        Ok(8)
+    }
+
     fn setup_params(&mut self, p: Option<&ast::Parameters>) {
         let Some(p) = p else { return };
         for a in p.posonlyargs.iter() {
@@ -1051,7 +1091,8 @@ impl<'a> Compiler<'a> {
         for d in &f.decorator_list {
             self.expr(&d.expression)?;
         }
-        let flags = self.function_defaults(Some(&f.parameters))?;
+        let mut flags = self.function_defaults(Some(&f.parameters))?;
+        flags |= self.function_annotations(&f.parameters, f.returns.as_deref())?;
         let info = symtable::analyze_function(Some(&f.parameters), &f.body);
         let qual = self.qualname_for(&f.name.id);
         let enclosing = self.enclosing_for_child();
@@ -1111,6 +1152,11 @@ impl<'a> Compiler<'a> {
             self.load_const(docstring(&c.body));
             let d = self.name("__doc__");
             self.emit(Instr::StoreName(d));
+        }
+        if has_annotations(&c.body) {
+            self.emit(Instr::BuildMap(0));
+            let an = self.name("__annotations__");
+            self.emit(Instr::StoreName(an));
         }
         self.stmts(&c.body)?;
         if let Some(ci) = self.unit().cellvars.iter().position(|v| v == "__class__") {
@@ -2192,6 +2238,19 @@ fn expr_kind_name(e: &Expr) -> &'static str {
         Expr::FString(_) => "f-string expression",
         _ => "expression",
     }
+}
+
+/// Does a module/class body annotate names (at any nesting of if/for/try)?
+fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        Stmt::AnnAssign(a) => a.simple,
+        Stmt::If(i) => has_annotations(&i.body) || i.elif_else_clauses.iter().any(|c| has_annotations(&c.body)),
+        Stmt::For(f) => has_annotations(&f.body) || has_annotations(&f.orelse),
+        Stmt::While(w) => has_annotations(&w.body) || has_annotations(&w.orelse),
+        Stmt::With(w) => has_annotations(&w.body),
+        Stmt::Try(t) => has_annotations(&t.body) || has_annotations(&t.orelse) || has_annotations(&t.finalbody),
+        _ => false,
+    })
 }
 
 fn docstring(body: &[Stmt]) -> Value {

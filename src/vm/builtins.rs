@@ -14,7 +14,14 @@ use num_traits::{Signed, ToPrimitive, Zero};
 pub fn write_to(vm: &mut Vm, file: Option<&Value>, text: &str) -> PyResult<()> {
     match file {
         None => {
-            vm.run.write(Stream::Stdout, text);
+            // print() honours a reassigned sys.stdout (e.g. redirect_stdout).
+            let redirected = crate::stdlib::sys::current_stdout(vm).filter(|f| crate::stdlib::sys::stream_of(f).is_none());
+            match redirected {
+                Some(f) => {
+                    ops::call_method(vm, &f, "write", vec![Value::str(text)])?;
+                }
+                None => vm.run.write(Stream::Stdout, text),
+            }
             Ok(())
         }
         Some(f) => {

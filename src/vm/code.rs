@@ -206,7 +206,7 @@ pub enum Instr {
     /// Call f(*args_tuple) or f(*args_tuple, **kwargs_dict) (operand 1).
     CallEx(u32),
     /// Make a function from the code const on top; flags: 1 defaults tuple,
-    /// 2 kwdefaults dict, 4 closure tuple (below the code, in that order).
+    /// 2 kwdefaults dict, 8 annotations dict, 4 closure tuple (pushed in that order, then the code).
     MakeFunction(u32),
     ReturnValue,
     /// Yield the top of stack; the value sent in is pushed on resume.
@@ -231,11 +231,13 @@ pub enum Instr {
     Raise(u32),
     /// Re-raise the exception on top, keeping its traceback.
     Reraise,
-    /// [exc, type] -> [exc, bool]: does the exception match?
+    /// [exc, type] -> [bool]: does the exception match?
     CheckExcMatch,
-    /// Enter a `with`: pops the manager, pushes its bound __exit__, pushes a
-    /// handler block (target), calls __enter__ and pushes the result.
+    /// Enter a `with`: pops the manager, pushes its bound __exit__, calls
+    /// __enter__ and pushes the result (the operand is unused).
     SetupWith(u32),
+    /// After __enter__ returned: push the with's handler block (target).
+    SetupWithBlock(u32),
     /// Normal exit of a `with`: pop __exit__ and call it with three Nones.
     WithExitNormal,
     /// In the with-handler: [exit, exc] -> [exit, exc, exit(type, exc, tb)].
@@ -318,4 +320,18 @@ impl Code {
         }
         self.source.get(line as usize - 1).map(|s| s.as_str())
     }
+}
+
+/// A readable listing of a code object and the code objects in its constants.
+pub fn disassemble(code: &Code) -> String {
+    let mut out = format!("== {} ({})\n", code.qualname, code.filename);
+    for (i, ins) in code.instrs.iter().enumerate() {
+        out.push_str(&format!("{:4} L{:<4} {:?}\n", i, code.locs[i].line, ins));
+    }
+    for c in &code.consts {
+        if let Some(crate::vm::value::Payload::Code(inner)) = c.payload() {
+            out.push_str(&disassemble(inner));
+        }
+    }
+    out
 }

@@ -643,10 +643,16 @@ impl Vm {
                 Instr::MakeFunction(flags) => {
                     let code_v = frame.pop();
                     let closure = if flags & 4 != 0 { Some(frame.pop()) } else { None };
+                    let annotations = if flags & 8 != 0 { Some(frame.pop()) } else { None };
                     let kwdefaults = if flags & 2 != 0 { Some(frame.pop()) } else { None };
                     let defaults = if flags & 1 != 0 { Some(frame.pop()) } else { None };
                     let globals = frame.globals.clone();
                     let f = types::function::make_function(code_v, globals, defaults, kwdefaults, closure);
+                    if let (Some(a), Value::Obj(fo)) = (annotations, &f) {
+                        if let Some(d) = &fo.dict {
+                            d.set_str("__annotations__", a);
+                        }
+                    }
                     frame.push(f);
                 }
                 Instr::ReturnValue => {
@@ -792,7 +798,7 @@ impl Vm {
                 }
                 Instr::CheckExcMatch => {
                     let ty = frame.pop();
-                    let e = frame.top().clone();
+                    let e = frame.pop();
                     let m = tryx!(exc::exception_matches(self, &e, &ty));
                     frame!(self).push(Value::Bool(m));
                 }
@@ -810,11 +816,14 @@ impl Vm {
                         };
                         tryx!(Err(self.type_error(msg)))
                     };
-                    let frame = frame!(self);
-                    frame.push(exit);
-                    let level = frame.stack.len() as u32;
-                    frame.blocks.push(Block { kind: BlockKind::Except, handler: h, level });
+                    let _ = h;
+                    frame!(self).push(exit);
                     tryx!(self.do_call(enter, Args::default()));
+                }
+                Instr::SetupWithBlock(h) => {
+                    // [exit, enter-result]: the handler unwinds to just above exit.
+                    let level = frame.stack.len() as u32 - 1;
+                    frame.blocks.push(Block { kind: BlockKind::Except, handler: h, level });
                 }
                 Instr::WithExitNormal => {
                     let exit = frame.pop();
@@ -824,7 +833,8 @@ impl Vm {
                     let e = frame.peek(1).clone();
                     let exit = frame.peek(2).clone();
                     let ty = Value::Obj(ops::class_of(&e));
-                    tryx!(self.do_call(exit, Args::new(vec![ty, e, Value::None])));
+                    let tb = types::exceptions::traceback_object(&e);
+                    tryx!(self.do_call(exit, Args::new(vec![ty, e, tb])));
                 }
                 Instr::ImportName(i) => {
                     let name = frame.code.names[i as usize].as_str().unwrap_or("").to_string();

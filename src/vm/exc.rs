@@ -137,6 +137,13 @@ pub fn exc_message(e: &Value) -> String {
 /// str(exception), as BaseException.__str__ (and KeyError's repr rule).
 pub fn exc_str(vm: &mut Vm, e: &Value) -> PyResult<String> {
     let args = args_of(e);
+    if args.len() >= 2 && ops::isinstance_cls(e, &types().exc("OSError")) {
+        let s = ops::str_(vm, &args[1])?;
+        return Ok(match args.get(2) {
+            Some(f) => format!("[Errno {}] {}: {}", ops::str_(vm, &args[0])?, s, ops::repr(vm, f)?),
+            None => format!("[Errno {}] {}", ops::str_(vm, &args[0])?, s),
+        });
+    }
     let is_key_error = ops::isinstance_cls(e, &types().exc("KeyError"));
     match args.len() {
         0 => Ok(String::new()),
@@ -216,11 +223,17 @@ pub fn format_exception_only(vm: &mut Vm, e: &Value) -> String {
         Ok(s) => s,
         Err(_) => "<exception str() failed>".into(),
     };
-    if msg.is_empty() {
-        format!("{}\n", name)
-    } else {
-        format!("{}: {}\n", name, msg)
+    let mut out = if msg.is_empty() { format!("{}\n", name) } else { format!("{}: {}\n", name, msg) };
+    // PEP 678 notes follow the message, one per line.
+    if let Value::Obj(o) = e {
+        if let Some(notes) = o.dict.as_ref().and_then(|d| d.get_str("__notes__")) {
+            for n in ops::iterate(vm, &notes).unwrap_or_default() {
+                out.push_str(&ops::str_(vm, &n).unwrap_or_default());
+                out.push('\n');
+            }
+        }
     }
+    out
 }
 
 fn format_syntax_error(vm: &mut Vm, e: &Value, name: &str) -> String {

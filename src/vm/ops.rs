@@ -414,17 +414,6 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, val: Value) -> Py
         }
     }
     if let Value::Obj(o) = obj {
-        if let Some(dict) = &o.dict {
-            if let Payload::Function(f) = &o.payload {
-                match name.as_str() {
-                    Some("__name__") => *lock(&f.name) = val.as_str().unwrap_or("").to_string(),
-                    Some("__qualname__") => *lock(&f.qualname) = val.as_str().unwrap_or("").to_string(),
-                    _ => {}
-                }
-            }
-            dict.set_str_value(name, val);
-            return Ok(());
-        }
         if let Payload::Exception(e) = &o.payload {
             match name.as_str() {
                 Some("__cause__") => {
@@ -443,6 +432,17 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, val: Value) -> Py
                 }
                 _ => {}
             }
+        }
+        if let Some(dict) = &o.dict {
+            if let Payload::Function(f) = &o.payload {
+                match name.as_str() {
+                    Some("__name__") => *lock(&f.name) = val.as_str().unwrap_or("").to_string(),
+                    Some("__qualname__") => *lock(&f.qualname) = val.as_str().unwrap_or("").to_string(),
+                    _ => {}
+                }
+            }
+            dict.set_str_value(name, val);
+            return Ok(());
         }
     }
     Err(vm.attr_error(format!("'{}' object has no attribute '{}'", type_name(obj), name.as_str().unwrap_or(""))))
@@ -494,7 +494,7 @@ pub fn generic_delattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<()> {
 /// called unbound with `self` prepended, else (attribute, None).
 pub fn load_method(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<(Value, Option<Value>)> {
     if let Value::Obj(o) = obj {
-        if matches!(o.payload, Payload::Class(_) | Payload::Module(_)) {
+        if matches!(o.payload, Payload::Class(_) | Payload::Module(_) | Payload::Super(..)) {
             return Ok((getattr(vm, obj, name)?, None));
         }
     }
@@ -751,7 +751,11 @@ pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 
 // ----- equality and comparison -----
 
+/// Equality as containers use it (identity first, like PyObject_RichCompareBool).
 pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    if a.is(b) {
+        return Ok(true);
+    }
     if let Some(r) = fast_eq(a, b) {
         return Ok(r);
     }
@@ -792,6 +796,12 @@ fn num_cmp(a: &Num, b: &Num) -> Option<std::cmp::Ordering> {
         (Num::B(x), Num::I(y)) => Some(x.cmp(&BigInt::from(*y))),
         (Num::I(x), Num::B(y)) => Some(BigInt::from(*x).cmp(y)),
     }
+}
+
+/// Numeric ordering of two numbers (None if either isn't a number;
+/// Some(None) when unordered, e.g. NaN).
+pub fn num_ordering(a: &Value, b: &Value) -> Option<Option<std::cmp::Ordering>> {
+    Some(num_cmp(&as_num(a)?, &as_num(b)?))
 }
 
 /// Exact comparison of an int with a float.
@@ -882,6 +892,22 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult {
     if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
         return Ok(Value::Bool(ord_result(op, num_cmp(&x, &y))));
     }
+    // complex == number
+    if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        let cx = |v: &Value| match v.payload() {
+            Some(Payload::Complex(r, i)) => Some((*r, *i)),
+            _ => as_num(v).map(|n| match n {
+                Num::I(i) => (i as f64, 0.0),
+                Num::B(b) => (num_traits::ToPrimitive::to_f64(&b).unwrap_or(f64::INFINITY), 0.0),
+                Num::F(f) => (f, 0.0),
+            }),
+        };
+        if matches!(a.payload(), Some(Payload::Complex(..))) || matches!(b.payload(), Some(Payload::Complex(..))) {
+            if let (Some(x), Some(y)) = (cx(a), cx(b)) {
+                return Ok(Value::Bool((x == y) == (op == CmpOp::Eq)));
+            }
+        }
+    }
     if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
         match (&x.payload, &y.payload) {
             (Payload::Str(p), Payload::Str(q)) => return Ok(Value::Bool(ord_result(op, Some(p.s.cmp(&q.s))))),
@@ -913,6 +939,16 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult {
         }
         if let Some(r) = types::native_compare(vm, op, a, b)? {
             return Ok(r);
+        }
+    }
+    for (x, y, o) in [(a, b, op), (b, a, op.swapped())] {
+        if matches!(x.payload(), Some(Payload::Native(_))) {
+            if let Some(f) = lookup_special(x, o.dunder()) {
+                let r = vm.call(&f, vec![x.clone(), y.clone()])?;
+                if !r.is(&types().not_implemented) {
+                    return Ok(r);
+                }
+            }
         }
     }
     match op {
@@ -974,6 +1010,24 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult {
     }
     if let Some(r) = types::native_binop(vm, op, a, b)? {
         return Ok(r);
+    }
+    // Objects implemented by stdlib modules expose operators as native dunders.
+    let (fwd, rev, _) = op.dunders();
+    for (x, y, name) in [(a, b, fwd), (b, a, rev)] {
+        if matches!(x.payload(), Some(Payload::Native(_))) {
+            if let Some(f) = lookup_special(x, name) {
+                let r = vm.call(&f, vec![x.clone(), y.clone()])?;
+                if !r.is(&types().not_implemented) {
+                    return Ok(r);
+                }
+            }
+        }
+    }
+    if op == BinOp::Mul && (a.as_str().is_some() || matches!(a.payload(), Some(Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)))) {
+        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(b))));
+    }
+    if op == BinOp::Mul && (b.as_str().is_some() || matches!(b.payload(), Some(Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)))) {
+        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(a))));
     }
     Err(vm.type_error(format!(
         "unsupported operand type(s) for {}: '{}' and '{}'",
@@ -1254,7 +1308,7 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult {
             }
             Payload::Str(_) => return Ok(new_iter(IterState::Str { s: o.clone(), byte_pos: 0 })),
             Payload::Dict(_) | Payload::Set(_) | Payload::FrozenSet(_) => {
-                return Ok(new_iter(IterState::DictKeys { dict: o.clone(), idx: 0, kind: 0 }))
+                return Ok(new_iter(IterState::DictKeys { dict: o.clone(), idx: 0, kind: 0, size: usize::MAX }))
             }
             Payload::Range(start, stop, step) => {
                 return Ok(new_iter(IterState::Range { cur: *start, stop: *stop, step: *step }))

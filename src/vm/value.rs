@@ -186,7 +186,9 @@ pub enum IterState {
     Seq { seq: Value, idx: usize },
     Range { cur: i64, stop: i64, step: i64 },
     Str { s: ObjRef, byte_pos: usize },
-    DictKeys { dict: ObjRef, idx: usize, kind: u8 },
+    /// Over a dict/set table; `size` is the length seen at the first step
+    /// (a change raises RuntimeError, as in CPython).
+    DictKeys { dict: ObjRef, idx: usize, kind: u8, size: usize },
     Callable { func: Value, sentinel: Value, done: bool },
     Native(Box<dyn NativeIter>),
     Done,

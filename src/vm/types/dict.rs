@@ -268,7 +268,7 @@ fn view_items(v: &Value) -> Vec<Value> {
 
 fn view_iter(_vm: &mut Vm, args: Args) -> PyResult {
     let view = view_of(&args.pos[0]);
-    Ok(ops::new_iter(IterState::DictKeys { dict: view.dict.obj().unwrap().clone(), idx: 0, kind: view.kind }))
+    Ok(ops::new_iter(IterState::DictKeys { dict: view.dict.obj().unwrap().clone(), idx: 0, kind: view.kind, size: usize::MAX }))
 }
 
 fn view_len(_vm: &mut Vm, args: Args) -> PyResult {
@@ -378,7 +378,7 @@ fn dict_len(_vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::Int(the_dict(&args.pos[0]).len() as i64))
 }
 fn dict_iter(_vm: &mut Vm, args: Args) -> PyResult {
-    Ok(ops::new_iter(IterState::DictKeys { dict: args.pos[0].obj().unwrap().clone(), idx: 0, kind: 0 }))
+    Ok(ops::new_iter(IterState::DictKeys { dict: args.pos[0].obj().unwrap().clone(), idx: 0, kind: 0, size: usize::MAX }))
 }
 fn dict_repr(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::str(repr(vm, &args.pos[0])?))

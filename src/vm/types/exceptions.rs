@@ -75,10 +75,35 @@ pub const HIERARCHY: &[(&str, &str)] = &[
     ("UserWarning", "Warning"),
 ];
 
+/// OSError(errno, ...) picks the subclass for well-known errno values.
+fn oserror_subclass(cls: &ObjRef, args: &[Value]) -> ObjRef {
+    let t = types();
+    if !std::sync::Arc::ptr_eq(cls, &t.exc("OSError")) || args.len() < 2 {
+        return cls.clone();
+    }
+    let name = match args[0] {
+        Value::Int(2) => "FileNotFoundError",
+        Value::Int(17) => "FileExistsError",
+        Value::Int(13) | Value::Int(1) => "PermissionError",
+        Value::Int(21) => "IsADirectoryError",
+        Value::Int(20) => "NotADirectoryError",
+        Value::Int(4) => "InterruptedError",
+        Value::Int(32) => "BrokenPipeError",
+        Value::Int(111) => "ConnectionRefusedError",
+        Value::Int(104) => "ConnectionResetError",
+        Value::Int(110) => "TimeoutError",
+        Value::Int(3) => "ProcessLookupError",
+        Value::Int(10) => "ChildProcessError",
+        _ => return cls.clone(),
+    };
+    t.exc(name)
+}
+
 fn exc_new(vm: &mut Vm, args: Args) -> PyResult {
     let Some(cls) = args.pos.first().and_then(|c| c.obj().cloned()) else {
         return Err(vm.type_error("BaseException.__new__(): not enough arguments"));
     };
+    let cls = oserror_subclass(&cls, &args.pos[1..]);
     Ok(exc::new_exception_of(&cls, args.pos[1..].to_vec()))
 }
 

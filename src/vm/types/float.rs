@@ -133,6 +133,32 @@ pub fn complex_binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<O
             c((a1 * a2 + b1 * b2) / d, (b1 * a2 - a1 * b2) / d)
         }
         BinOp::Pow => {
+            // Small integral exponents use repeated multiplication, like CPython.
+            if b2 == 0.0 && a2.fract() == 0.0 && a2.abs() <= 100.0 {
+                let n = a2 as i64;
+                let (mut rr, mut ri) = (1.0f64, 0.0f64);
+                let (mut br, mut bi) = (a1, b1);
+                let mut k = n.unsigned_abs();
+                while k > 0 {
+                    if k & 1 == 1 {
+                        let t = rr * br - ri * bi;
+                        ri = rr * bi + ri * br;
+                        rr = t;
+                    }
+                    let t = br * br - bi * bi;
+                    bi = 2.0 * br * bi;
+                    br = t;
+                    k >>= 1;
+                }
+                if n < 0 {
+                    let d = rr * rr + ri * ri;
+                    if d == 0.0 {
+                        return Err(vm.zero_div("0.0 to a negative or complex power"));
+                    }
+                    return Ok(c(rr / d, -ri / d));
+                }
+                return Ok(c(rr, ri));
+            }
             if a1 == 0.0 && b1 == 0.0 {
                 if b2 != 0.0 || a2 < 0.0 {
                     return Err(vm.zero_div("0.0 to a negative or complex power"));
@@ -191,9 +217,12 @@ pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         Some(Payload::Str(s)) => parse_float(&s.s).ok_or_else(|| {
             vm.value_error(format!("could not convert string to float: {}", crate::vm::format::str_repr(&s.s)))
         }),
-        _ => ops::to_f64(vm, v).map_err(|_| {
-            vm.type_error(format!("float() argument must be a string or a real number, not '{}'", ops::type_name(v)))
-        }),
+        _ => {
+            if ops::as_num(v).is_some() || ops::lookup_user_special(v, "__float__").is_some() || ops::lookup_user_special(v, "__index__").is_some() {
+                return ops::to_f64(vm, v);
+            }
+            Err(vm.type_error(format!("float() argument must be a string or a real number, not '{}'", ops::type_name(v))))
+        }
     }
 }
 
@@ -245,13 +274,101 @@ fn conjugate(vm: &mut Vm, args: Args) -> PyResult {
 
 fn float_hex(vm: &mut Vm, args: Args) -> PyResult {
     let f = fself(vm, &args)?;
-    Ok(Value::str(format!("{:e}", f)))
+    Ok(Value::str(hex_repr(f)))
+}
+
+/// float.hex(): [-]0x1.<13 hex digits>p<exp>, as CPython prints it.
+pub fn hex_repr(f: f64) -> String {
+    if f.is_nan() {
+        return "nan".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let sign = if f.is_sign_negative() { "-" } else { "" };
+    if f == 0.0 {
+        return format!("{}0x0.0p+0", sign);
+    }
+    let bits = f.abs().to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let mant = bits & ((1u64 << 52) - 1);
+    let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
+    format!("{}0x{}.{:013x}p{}{}", sign, lead, mant, if e < 0 { "-" } else { "+" }, e.abs())
+}
+
+fn fromhex(vm: &mut Vm, args: Args) -> PyResult {
+    let s = args.pos.get(1).and_then(|v| v.as_str()).unwrap_or("").trim().to_ascii_lowercase();
+    let bad = |vm: &mut Vm| vm.value_error("invalid hexadecimal floating-point string");
+    let (neg, rest) = match s.strip_prefix('-') {
+        Some(r) => (true, r.to_string()),
+        None => (false, s.strip_prefix('+').unwrap_or(&s).to_string()),
+    };
+    match rest.as_str() {
+        "inf" | "infinity" => return Ok(Value::Float(if neg { f64::NEG_INFINITY } else { f64::INFINITY })),
+        "nan" => return Ok(Value::Float(f64::NAN)),
+        _ => {}
+    }
+    let body = rest.strip_prefix("0x").unwrap_or(&rest);
+    let (mant, exp) = match body.split_once('p') {
+        Some((m, e)) => (m.to_string(), e.parse::<i32>().map_err(|_| bad(vm))?),
+        None => (body.to_string(), 0),
+    };
+    let (ip, fp) = mant.split_once('.').unwrap_or((&mant, ""));
+    if ip.is_empty() && fp.is_empty() {
+        return Err(bad(vm));
+    }
+    let mut v = 0f64;
+    for c in ip.chars() {
+        v = v * 16.0 + c.to_digit(16).ok_or_else(|| bad(vm))? as f64;
+    }
+    let mut scale = 1.0 / 16.0;
+    for c in fp.chars() {
+        v += c.to_digit(16).ok_or_else(|| bad(vm))? as f64 * scale;
+        scale /= 16.0;
+    }
+    let r = v * 2f64.powi(exp);
+    Ok(Value::Float(if neg { -r } else { r }))
+}
+
+/// Parse "1+2j", " 3-1j ", "j", "2.5" the way complex(str) does.
+fn parse_complex(s: &str) -> Option<(f64, f64)> {
+    let t = s.trim();
+    let t = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')).unwrap_or(t).trim();
+    if let Some(body) = t.strip_suffix(['j', 'J']) {
+        // Find the split between real and imaginary parts (a sign not after 'e').
+        let bytes = body.as_bytes();
+        let mut split = None;
+        for i in (1..bytes.len()).rev() {
+            if (bytes[i] == b'+' || bytes[i] == b'-') && !matches!(bytes[i - 1], b'e' | b'E') {
+                split = Some(i);
+                break;
+            }
+        }
+        let imag_of = |p: &str| -> Option<f64> {
+            match p {
+                "" | "+" => Some(1.0),
+                "-" => Some(-1.0),
+                _ => parse_float(p),
+            }
+        };
+        return match split {
+            Some(i) => Some((parse_float(&body[..i])?, imag_of(&body[i..])?)),
+            None => Some((0.0, imag_of(body)?)),
+        };
+    }
+    parse_float(t).map(|r| (r, 0.0))
 }
 
 fn complex_new(vm: &mut Vm, args: Args) -> PyResult {
     let re = match args.pos.get(1) {
         Some(v) => match v.payload() {
             Some(Payload::Complex(a, b)) => return Ok(crate::vm::complex_value(*a, *b)),
+            Some(Payload::Str(s)) => {
+                return match parse_complex(&s.s) {
+                    Some((a, b)) => Ok(crate::vm::complex_value(a, b)),
+                    None => Err(vm.value_error("complex() arg is a malformed string")),
+                }
+            }
             _ => ops::to_f64(vm, v)?,
         },
         None => 0.0,
@@ -280,6 +397,7 @@ pub fn register() {
     method(&t.float, "as_integer_ratio", as_integer_ratio);
     method(&t.float, "conjugate", conjugate);
     method(&t.float, "hex", float_hex);
+    super::class_method(&t.float, "fromhex", fromhex);
     static_method(&t.complex, "__new__", complex_new);
     method(&t.complex, "conjugate", complex_conjugate);
     method(&t.complex, "__abs__", complex_abs);

@@ -238,15 +238,16 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
         2 => (lower.strip_prefix("0b").unwrap_or(&lower).to_string(), 2),
         b => (lower.clone(), b),
     };
-    let digits = digits.strip_prefix('_').unwrap_or(&digits).to_string();
+    // A single underscore may follow a base prefix (0x_1f), never lead a plain number.
+    let digits = if base != 10 && lower.starts_with("0") { digits.strip_prefix('_').unwrap_or(&digits).to_string() } else { digits };
     if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
         return None;
     }
     let clean: String = digits.chars().filter(|c| *c != '_').collect();
     if !clean.chars().all(|c| c.is_digit(base)) {
         // Unicode decimal digits are accepted by CPython too.
-        if base == 10 && clean.chars().all(|c| c.is_numeric()) {
-            let ascii: String = clean.chars().filter_map(|c| c.to_digit(10).map(|d| char::from(b'0' + d as u8))).collect();
+        if base == 10 {
+            let ascii: String = clean.chars().filter_map(|c| unicode_digit(c).map(|d| char::from(b'0' + d as u8))).collect();
             if ascii.len() == clean.chars().count() {
                 let v = BigInt::parse_bytes(ascii.as_bytes(), 10)?;
                 return Some(if neg { -v } else { v });
@@ -256,6 +257,20 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
     }
     let v = BigInt::parse_bytes(clean.as_bytes(), base)?;
     Some(if neg { -v } else { v })
+}
+
+/// The value of a Unicode decimal digit (category Nd), for int() and float().
+pub fn unicode_digit(c: char) -> Option<u32> {
+    if let Some(d) = c.to_digit(10) {
+        return Some(d);
+    }
+    const ZEROS: &[u32] = &[
+        0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50, 0xED0, 0xF20,
+        0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0,
+        0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x11066, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6,
+    ];
+    let n = c as u32;
+    ZEROS.iter().find(|&&z| n >= z && n < z + 10).map(|z| n - z)
 }
 
 /// int(x) for any value.

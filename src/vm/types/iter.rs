@@ -36,11 +36,20 @@ pub fn iter_next(vm: &mut Vm, st: &Mutex<IterState>) -> PyResult<Option<Value>> 
                 }
             }
         }
-        IterState::DictKeys { dict, idx, kind } => {
+        IterState::DictKeys { dict, idx, kind, size } => {
+            let is_set = matches!(dict.payload, Payload::Set(_) | Payload::FrozenSet(_));
             let d = match &dict.payload {
                 Payload::Dict(d) | Payload::Set(d) | Payload::FrozenSet(d) => d,
                 _ => ns_dict(dict),
             };
+            let len = d.len();
+            if *size == usize::MAX {
+                *size = len;
+            } else if *size != len {
+                *size = len;
+                drop(g);
+                return Err(vm.runtime_error(if is_set { "Set changed size during iteration" } else { "dictionary changed size during iteration" }));
+            }
             match d.entry_from(*idx) {
                 Some((next, k, v)) => {
                     *idx = next;

@@ -101,6 +101,12 @@ pub fn init() {
         range::register();
         iter::register();
         exceptions::register();
+        register_number_dunders();
+        // Mutable containers are unhashable: their __hash__ is None.
+        let t = types();
+        for c in [&t.list, &t.dict, &t.set, &t.bytearray] {
+            class_dict(c).set_str("__hash__", Value::None);
+        }
     });
 }
 
@@ -243,6 +249,9 @@ pub fn check_args(vm: &Vm, name: &str, args: &crate::vm::Args, min: usize, max: 
 // ----- native dispatch by payload -----
 
 pub fn native_binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    if matches!(a.payload(), Some(Payload::Complex(..))) || matches!(b.payload(), Some(Payload::Complex(..))) {
+        return float::complex_binop(vm, op, a, b);
+    }
     if let Some(r) = int::binop(vm, op, a, b)? {
         return Ok(Some(r));
     }
@@ -465,4 +474,214 @@ pub fn is_sequence_class(c: &ObjRef) -> bool {
 
 pub fn is_mapping_class(c: &ObjRef) -> bool {
     ops::is_subclass(c, &types().dict) || ops::lookup_type(c, "__spindle_mapping__").is_some()
+}
+
+// ----- dunder methods of the builtin number and str types -----
+// Explicit calls like `(2).__pow__(10)` and `super().__add__(x)` in subclasses
+// use these; operators on builtins take the native fast paths instead.
+
+macro_rules! binop_dunder {
+    ($name:ident, $op:expr, $rev:expr) => {
+        fn $name(vm: &mut Vm, args: crate::vm::Args) -> PyResult {
+            if args.pos.len() != 2 {
+                return Err(vm.type_error("expected 1 argument"));
+            }
+            let (a, b) = if $rev { (&args.pos[1], &args.pos[0]) } else { (&args.pos[0], &args.pos[1]) };
+            Ok(native_binop(vm, $op, a, b)?.unwrap_or_else(|| types().not_implemented.clone()))
+        }
+    };
+}
+
+binop_dunder!(d_add, BinOp::Add, false);
+binop_dunder!(d_radd, BinOp::Add, true);
+binop_dunder!(d_sub, BinOp::Sub, false);
+binop_dunder!(d_rsub, BinOp::Sub, true);
+binop_dunder!(d_mul, BinOp::Mul, false);
+binop_dunder!(d_rmul, BinOp::Mul, true);
+binop_dunder!(d_truediv, BinOp::TrueDiv, false);
+binop_dunder!(d_rtruediv, BinOp::TrueDiv, true);
+binop_dunder!(d_floordiv, BinOp::FloorDiv, false);
+binop_dunder!(d_rfloordiv, BinOp::FloorDiv, true);
+binop_dunder!(d_mod, BinOp::Mod, false);
+binop_dunder!(d_rmod, BinOp::Mod, true);
+binop_dunder!(d_pow, BinOp::Pow, false);
+binop_dunder!(d_rpow, BinOp::Pow, true);
+binop_dunder!(d_and, BinOp::And, false);
+binop_dunder!(d_or, BinOp::Or, false);
+binop_dunder!(d_xor, BinOp::Xor, false);
+binop_dunder!(d_lshift, BinOp::LShift, false);
+binop_dunder!(d_rshift, BinOp::RShift, false);
+
+macro_rules! cmp_dunder {
+    ($name:ident, $op:expr) => {
+        fn $name(_vm: &mut Vm, args: crate::vm::Args) -> PyResult {
+            let (a, b) = (&args.pos[0], &args.pos[1]);
+            if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
+                let o = x.cmp(y);
+                return Ok(Value::Bool(cmp_holds($op, Some(o))));
+            }
+            match ops::num_ordering(a, b) {
+                Some(o) => Ok(Value::Bool(cmp_holds($op, o))),
+                None => Ok(types().not_implemented.clone()),
+            }
+        }
+    };
+}
+
+fn cmp_holds(op: CmpOp, o: Option<std::cmp::Ordering>) -> bool {
+    use std::cmp::Ordering::*;
+    match (op, o) {
+        (CmpOp::Ne, None) => true,
+        (_, None) => false,
+        (CmpOp::Lt, Some(o)) => o == Less,
+        (CmpOp::Le, Some(o)) => o != Greater,
+        (CmpOp::Eq, Some(o)) => o == Equal,
+        (CmpOp::Ne, Some(o)) => o != Equal,
+        (CmpOp::Gt, Some(o)) => o == Greater,
+        (CmpOp::Ge, Some(o)) => o != Less,
+    }
+}
+
+cmp_dunder!(d_eq, CmpOp::Eq);
+cmp_dunder!(d_ne, CmpOp::Ne);
+cmp_dunder!(d_lt, CmpOp::Lt);
+cmp_dunder!(d_le, CmpOp::Le);
+cmp_dunder!(d_gt, CmpOp::Gt);
+cmp_dunder!(d_ge, CmpOp::Ge);
+
+fn d_neg(vm: &mut Vm, args: crate::vm::Args) -> PyResult {
+    Ok(native_unary(vm, UnOp::Neg, &args.pos[0])?.unwrap_or(Value::None))
+}
+fn d_pos(vm: &mut Vm, args: crate::vm::Args) -> PyResult {
+    Ok(native_unary(vm, UnOp::Pos, &args.pos[0])?.unwrap_or(Value::None))
+}
+fn d_invert(vm: &mut Vm, args: crate::vm::Args) -> PyResult {
+    Ok(native_unary(vm, UnOp::Invert, &args.pos[0])?.unwrap_or(Value::None))
+}
+fn d_abs(vm: &mut Vm, args: crate::vm::Args) -> PyResult {
+    let v = &args.pos[0];
+    let neg = ops::num_ordering(v, &Value::Int(0)) == Some(Some(std::cmp::Ordering::Less));
+    if neg {
+        d_neg(vm, args)
+    } else {
+        d_pos(vm, args)
+    }
+}
+fn d_bool(vm: &mut Vm, args: crate::vm::Args) -> PyResult {
+    let plain = match ops::as_num(&args.pos[0]) {
+        Some(ops::Num::I(i)) => Value::Int(i),
+        Some(ops::Num::B(b)) => Value::bigint(b),
+        Some(ops::Num::F(f)) => Value::Float(f),
+        None => Value::Bool(true),
+    };
+    Ok(Value::Bool(ops::truthy(vm, &plain)?))
+}
+fn d_hash(vm: &mut Vm, args: crate::vm::Args) -> PyResult {
+    let plain = match ops::as_num(&args.pos[0]) {
+        Some(ops::Num::I(i)) => Value::Int(i),
+        Some(ops::Num::B(b)) => Value::bigint(b),
+        Some(ops::Num::F(f)) => Value::Float(f),
+        None => return Ok(Value::Int(args.pos[0].id() as i64 >> 4)),
+    };
+    Ok(Value::Int(ops::hash(vm, &plain)?))
+}
+fn d_float(vm: &mut Vm, args: crate::vm::Args) -> PyResult {
+    Ok(Value::Float(ops::to_f64(vm, &args.pos[0])?))
+}
+fn d_int(vm: &mut Vm, args: crate::vm::Args) -> PyResult {
+    match ops::as_num(&args.pos[0]) {
+        Some(ops::Num::I(i)) => Ok(Value::Int(i)),
+        Some(ops::Num::B(b)) => Ok(Value::bigint(b)),
+        Some(ops::Num::F(f)) => int::float_to_int(vm, f),
+        None => Err(vm.type_error("__int__ of a non-number")),
+    }
+}
+fn d_repr(vm: &mut Vm, args: crate::vm::Args) -> PyResult {
+    let plain = match ops::as_num(&args.pos[0]) {
+        Some(ops::Num::I(i)) => Value::Int(i),
+        Some(ops::Num::B(b)) => Value::bigint(b),
+        Some(ops::Num::F(f)) => Value::Float(f),
+        None => return Ok(Value::str(native_repr(vm, &args.pos[0])?)),
+    };
+    Ok(Value::str(ops::repr(vm, &plain)?))
+}
+fn d_format(vm: &mut Vm, args: crate::vm::Args) -> PyResult {
+    let spec = args.pos.get(1).and_then(|s| s.as_str()).unwrap_or("").to_string();
+    let plain = match ops::as_num(&args.pos[0]) {
+        Some(ops::Num::I(i)) => Value::Int(i),
+        Some(ops::Num::B(b)) => Value::bigint(b),
+        Some(ops::Num::F(f)) => Value::Float(f),
+        None => args.pos[0].clone(),
+    };
+    Ok(Value::str(crate::vm::format::format_value(vm, &plain, &spec)?))
+}
+fn d_trunc(vm: &mut Vm, args: crate::vm::Args) -> PyResult {
+    d_int(vm, args)
+}
+fn d_round(vm: &mut Vm, args: crate::vm::Args) -> PyResult {
+    let round = crate::vm::eval::ns_dict(&vm.run.builtins).get_str("round").unwrap();
+    let plain = match ops::as_num(&args.pos[0]) {
+        Some(ops::Num::I(i)) => Value::Int(i),
+        Some(ops::Num::B(b)) => Value::bigint(b),
+        Some(ops::Num::F(f)) => Value::Float(f),
+        None => args.pos[0].clone(),
+    };
+    let mut a = vec![plain];
+    a.extend(args.pos[1..].iter().cloned());
+    vm.call(&round, a)
+}
+fn d_index(vm: &mut Vm, args: crate::vm::Args) -> PyResult {
+    match int::as_int(&args.pos[0]) {
+        Some(i) => Ok(Value::bigint(i.big())),
+        None => Err(vm.type_error("__index__ of a non-int")),
+    }
+}
+
+fn register_number_dunders() {
+    let t = types();
+    let bin: &[(&'static str, NativeFn)] = &[
+        ("__add__", d_add),
+        ("__radd__", d_radd),
+        ("__sub__", d_sub),
+        ("__rsub__", d_rsub),
+        ("__mul__", d_mul),
+        ("__rmul__", d_rmul),
+        ("__truediv__", d_truediv),
+        ("__rtruediv__", d_rtruediv),
+        ("__floordiv__", d_floordiv),
+        ("__rfloordiv__", d_rfloordiv),
+        ("__mod__", d_mod),
+        ("__rmod__", d_rmod),
+        ("__pow__", d_pow),
+        ("__rpow__", d_rpow),
+        ("__eq__", d_eq),
+        ("__ne__", d_ne),
+        ("__lt__", d_lt),
+        ("__le__", d_le),
+        ("__gt__", d_gt),
+        ("__ge__", d_ge),
+        ("__neg__", d_neg),
+        ("__pos__", d_pos),
+        ("__abs__", d_abs),
+        ("__bool__", d_bool),
+        ("__hash__", d_hash),
+        ("__float__", d_float),
+        ("__int__", d_int),
+        ("__repr__", d_repr),
+        ("__str__", d_repr),
+        ("__format__", d_format),
+        ("__trunc__", d_trunc),
+        ("__round__", d_round),
+    ];
+    for c in [&t.int, &t.float] {
+        for (n, f) in bin {
+            method(c, n, *f);
+        }
+    }
+    for (n, f) in [("__and__", d_and as NativeFn), ("__or__", d_or), ("__xor__", d_xor), ("__lshift__", d_lshift), ("__rshift__", d_rshift), ("__invert__", d_invert), ("__index__", d_index)] {
+        method(&t.int, n, f);
+    }
+    for (n, f) in [("__eq__", d_eq as NativeFn), ("__ne__", d_ne), ("__lt__", d_lt), ("__le__", d_le), ("__gt__", d_gt), ("__ge__", d_ge), ("__mul__", d_mul), ("__rmul__", d_rmul), ("__mod__", d_mod)] {
+        method(&t.str, n, f);
+    }
 }

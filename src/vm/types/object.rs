@@ -12,6 +12,11 @@ use std::sync::{Arc, Mutex};
 
 /// C3 linearization of the bases (the MRO without the class itself).
 pub fn c3_mro(bases: &[ObjRef]) -> Option<Vec<ObjRef>> {
+    c3_merge(bases).ok()
+}
+
+/// C3 merge; on failure, the classes left at the heads of the sequences.
+fn c3_merge(bases: &[ObjRef]) -> Result<Vec<ObjRef>, Vec<ObjRef>> {
     let mut seqs: Vec<Vec<ObjRef>> = Vec::new();
     for b in bases {
         let mut s = vec![b.clone()];
@@ -25,7 +30,7 @@ pub fn c3_mro(bases: &[ObjRef]) -> Option<Vec<ObjRef>> {
     loop {
         seqs.retain(|s| !s.is_empty());
         if seqs.is_empty() {
-            return Some(out);
+            return Ok(out);
         }
         let mut found = None;
         for s in &seqs {
@@ -35,7 +40,15 @@ pub fn c3_mro(bases: &[ObjRef]) -> Option<Vec<ObjRef>> {
                 break;
             }
         }
-        let c = found?;
+        let Some(c) = found else {
+            let mut heads: Vec<ObjRef> = Vec::new();
+            for s in &seqs {
+                if !heads.iter().any(|h| Arc::ptr_eq(h, &s[0])) {
+                    heads.push(s[0].clone());
+                }
+            }
+            return Err(heads);
+        };
         for s in seqs.iter_mut() {
             if Arc::ptr_eq(&s[0], &c) {
                 s.remove(0);
@@ -70,6 +83,11 @@ fn base_kind_of(bases: &[ObjRef]) -> BaseKind {
 
 /// type(name, bases, ns) with metaclass `meta`.
 pub fn type_new(vm: &mut Vm, meta: Option<ObjRef>, name: &str, bases: Vec<ObjRef>, ns: &Dict) -> PyResult {
+    type_new_kw(vm, meta, name, bases, ns, Vec::new())
+}
+
+/// type_new with class keywords (forwarded to __init_subclass__).
+pub fn type_new_kw(vm: &mut Vm, meta: Option<ObjRef>, name: &str, bases: Vec<ObjRef>, ns: &Dict, kw: Vec<(Value, Value)>) -> PyResult {
     let t = types();
     let bases = if bases.is_empty() { vec![t.object.clone()] } else { bases };
     for b in &bases {
@@ -84,12 +102,12 @@ pub fn type_new(vm: &mut Vm, meta: Option<ObjRef>, name: &str, bases: Vec<ObjRef
             }
         }
     }
-    let mro = match c3_mro(&bases) {
-        Some(m) => m,
-        None => {
-            let names: Vec<String> = bases.iter().map(ops::class_name).collect();
+    let mro = match c3_merge(&bases) {
+        Ok(m) => m,
+        Err(heads) => {
+            let names: Vec<String> = heads.iter().map(ops::class_name).collect();
             return Err(vm.type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         }
@@ -109,6 +127,10 @@ pub fn type_new(vm: &mut Vm, meta: Option<ObjRef>, name: &str, bases: Vec<ObjRef
             _ => v,
         };
         dict.set(vm, k, v)?;
+    }
+    // Defining __eq__ without __hash__ makes instances unhashable.
+    if dict.get_str("__eq__").is_some() && dict.get_str("__hash__").is_none() {
+        dict.set_str("__hash__", Value::None);
     }
     let qualname = ns.get_str("__qualname__").and_then(|q| q.as_str().map(|s| s.to_string())).unwrap_or_else(|| name.to_string());
     let cls = Obj::new(Payload::Class(ClassData {
@@ -142,7 +164,7 @@ pub fn type_new(vm: &mut Vm, meta: Option<ObjRef>, name: &str, bases: Vec<ObjRef
                         Some(Payload::ClassMethod(inner)) => inner.clone(),
                         _ => f,
                     };
-                    vm.call(&f, vec![clsv.clone()])?;
+                    vm.call_args(&f, Args { pos: vec![clsv.clone()], kw })?;
                     break;
                 }
             }
@@ -187,7 +209,7 @@ pub fn build_class(vm: &mut Vm, mut args: Args) -> PyResult {
             a.kw = args.kw;
             vm.call_args(&Value::Obj(m), a)
         }
-        _ => type_new(vm, None, &name, bases, nsd),
+        _ => type_new_kw(vm, None, &name, bases, nsd, args.kw),
     }
 }
 
@@ -557,8 +579,22 @@ pub fn builtin_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
             } else {
                 Value::tuple(f.closure.iter().map(|c| Value::Obj(c.clone())).collect())
             }),
-            "__kwdefaults__" => Some(Value::None),
-            "__annotations__" => Some(crate::vm::new_dict()),
+            "__kwdefaults__" => Some(if f.kwdefaults.is_empty() {
+                Value::None
+            } else {
+                let d = Dict::new();
+                for (k, v) in &f.kwdefaults {
+                    d.set_str(k, v.clone());
+                }
+                Value::Obj(Obj::new(Payload::Dict(d)))
+            }),
+            "__annotations__" => {
+                let d = crate::vm::new_dict();
+                if let Some(od) = &o.dict {
+                    od.set_str("__annotations__", d.clone());
+                }
+                Some(d)
+            }
             _ => None,
         },
         Payload::BoundMethod(recv, f) => match name {
@@ -753,6 +789,15 @@ fn slice_new(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::Obj(Obj::new(Payload::Slice(start, stop, step))))
 }
 
+fn slice_indices_m(vm: &mut Vm, args: Args) -> PyResult {
+    let n = ops::to_index(vm, args.pos.get(1).unwrap_or(&Value::Int(0)))?;
+    if n < 0 {
+        return Err(vm.value_error("length should not be negative"));
+    }
+    let (a, b, c) = super::list::slice_indices(vm, &args.pos[0], n)?;
+    Ok(Value::tuple(vec![Value::Int(a), Value::Int(b), Value::Int(c)]))
+}
+
 fn none_new(_vm: &mut Vm, _args: Args) -> PyResult {
     Ok(Value::None)
 }
@@ -801,6 +846,7 @@ pub fn register() {
     static_method(&t.staticmethod, "__new__", staticmethod_new);
     static_method(&t.classmethod, "__new__", classmethod_new);
     static_method(&t.slice, "__new__", slice_new);
+    method(&t.slice, "indices", slice_indices_m);
     static_method(&t.none_type, "__new__", none_new);
     static_method(&t.module, "__new__", module_new);
     let _ = native_fn;

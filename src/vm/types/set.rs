@@ -300,7 +300,7 @@ fn set_contains(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::Bool(set_dict(&args.pos[0]).contains(vm, &key_of(args.pos[1].clone()))?))
 }
 fn set_iter(_vm: &mut Vm, args: Args) -> PyResult {
-    Ok(ops::new_iter(IterState::DictKeys { dict: args.pos[0].obj().unwrap().clone(), idx: 0, kind: 0 }))
+    Ok(ops::new_iter(IterState::DictKeys { dict: args.pos[0].obj().unwrap().clone(), idx: 0, kind: 0, size: usize::MAX }))
 }
 fn set_repr(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::str(repr(vm, &args.pos[0])?))
