@@ -27,6 +27,7 @@ pub fn heap_class(name: &str, module: &str, bases: Vec<ObjRef>, kind: BaseKind) 
         builtin: false,
         base_kind: kind,
         meta: None,
+        flags: std::sync::atomic::AtomicU32::new(0),
     }))
 }
 

@@ -308,6 +308,13 @@ pub struct Code {
 }
 
 impl Code {
+    /// Plain positional parameters only, no cells, not a generator: calls can
+    /// move arguments straight into the frame.
+    #[inline]
+    pub fn is_simple(&self) -> bool {
+        let f = &self.flags;
+        !f.varargs && !f.varkw && !f.generator && !f.coroutine && !f.async_generator && self.kwonlyargcount == 0 && self.cellvars.is_empty() && self.freevars.is_empty()
+    }
     pub fn ncells(&self) -> usize {
         self.cellvars.len() + self.freevars.len()
     }

@@ -260,7 +260,7 @@ impl Dict {
         let mut d = lock(&self.inner);
         let found = d
             .table
-            .find(hash as u64, |&idx| matches!(&d.entries[idx], Some((h, k, _)) if *h == hash && k.as_str() == Some(&s.s)))
+            .find(hash as u64, |&idx| matches!(&d.entries[idx], Some((h, k, _)) if *h == hash && (k.is(key) || k.as_str() == Some(&s.s))))
             .copied();
         match found {
             Some(idx) => d.entries[idx].as_mut().unwrap().2 = val,
@@ -273,8 +273,9 @@ impl Dict {
         let s = key.as_pystr().expect("str key");
         let hash = s.hash();
         let d = lock(&self.inner);
+        // Interned names usually match by pointer, skipping the byte compare.
         d.table
-            .find(hash as u64, |&idx| matches!(&d.entries[idx], Some((h, k, _)) if *h == hash && k.as_str() == Some(&s.s)))
+            .find(hash as u64, |&idx| matches!(&d.entries[idx], Some((h, k, _)) if *h == hash && (k.is(key) || k.as_str() == Some(&s.s))))
             .and_then(|&idx| d.entries[idx].as_ref().map(|e| e.2.clone()))
     }
     pub fn remove_str(&self, key: &str) -> Option<Value> {

@@ -278,6 +278,16 @@ impl Vm {
                 Instr::CallMethod(n) => {
                     let n = n as usize;
                     let len = frame.stack.len();
+                    // Fast path: a plain Python method with exact arity.
+                    if !frame.stack[len - n - 1].is(&types().null) {
+                        if let Some(Payload::Function(func)) = frame.stack[len - n - 2].payload() {
+                            if func.code.is_simple() && func.code.argcount as usize == n + 1 {
+                                let (code, globals) = (func.code.clone(), func.globals.clone());
+                                tryx!(self.call_simple(code, globals, n + 1, 1));
+                                continue;
+                            }
+                        }
+                    }
                     let recv_is_null = frame.stack[len - n - 1].is(&types().null);
                     let mut pos: Vec<Value> = Vec::with_capacity(n + 1);
                     if recv_is_null {
@@ -291,6 +301,13 @@ impl Vm {
                 }
                 Instr::Call(n) => {
                     let len = frame.stack.len();
+                    if let Some(Payload::Function(func)) = frame.stack[len - n as usize - 1].payload() {
+                        if func.code.is_simple() && func.code.argcount == n {
+                            let (code, globals) = (func.code.clone(), func.globals.clone());
+                            tryx!(self.call_simple(code, globals, n as usize, 1));
+                            continue;
+                        }
+                    }
                     let pos: Vec<Value> = frame.stack.drain(len - n as usize..).collect();
                     let f = frame.pop();
                     tryx!(self.do_call(f, Args::new(pos)));
@@ -344,6 +361,19 @@ impl Vm {
                 Instr::BinaryOp(op) => {
                     let b = frame.pop();
                     let a = frame.pop();
+                    if let (Value::Float(x), Value::Float(y)) = (&a, &b) {
+                        let r = match op {
+                            BinOp::Add => Some(x + y),
+                            BinOp::Sub => Some(x - y),
+                            BinOp::Mul => Some(x * y),
+                            BinOp::TrueDiv if *y != 0.0 => Some(x / y),
+                            _ => None,
+                        };
+                        if let Some(r) = r {
+                            frame.push(Value::Float(r));
+                            continue;
+                        }
+                    }
                     // Small-int fast paths.
                     if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
                         let r = match op {
@@ -363,6 +393,18 @@ impl Vm {
                 Instr::InplaceOp(op) => {
                     let b = frame.pop();
                     let a = frame.pop();
+                    if let (Value::Float(x), Value::Float(y)) = (&a, &b) {
+                        let r = match op {
+                            BinOp::Add => Some(x + y),
+                            BinOp::Sub => Some(x - y),
+                            BinOp::Mul => Some(x * y),
+                            _ => None,
+                        };
+                        if let Some(r) = r {
+                            frame.push(Value::Float(r));
+                            continue;
+                        }
+                    }
                     if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
                         let r = match op {
                             BinOp::Add => x.checked_add(*y),
@@ -657,13 +699,15 @@ impl Vm {
                 }
                 Instr::ReturnValue => {
                     let v = frame.pop();
-                    let done = self.frames.pop().unwrap();
+                    let mut done = self.frames.pop().unwrap();
                     self.exc_info.truncate(done.exc_base);
-                    if let Some(g) = &done.gen {
-                        types::generator::finish(g);
+                    if let Some(g) = done.gen.take() {
+                        types::generator::finish(&g);
                     }
+                    let ret = std::mem::replace(&mut done.ret, ReturnTo::Caller);
+                    self.free_frame(done);
                     if self.frames.len() <= base {
-                        if let ReturnTo::Init(inst) = &done.ret {
+                        if let ReturnTo::Init(inst) = &ret {
                             if !v.is_none() {
                                 tryx!(Err(self.type_error(format!(
                                     "__init__() should return None, not '{}'",
@@ -675,7 +719,7 @@ impl Vm {
                         return Ok(Exit::Return(v));
                     }
                     let caller = frame!(self);
-                    match done.ret {
+                    match ret {
                         ReturnTo::Caller | ReturnTo::GenNative => caller.push(v),
                         ReturnTo::Init(inst) => {
                             if !v.is_none() {
@@ -916,6 +960,26 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// Call a simple Python function whose `nargs` arguments sit on top of the
+    /// stack with `extra` callable slots below them: move the arguments
+    /// straight into a pooled frame.
+    #[inline]
+    fn call_simple(&mut self, code: Arc<crate::vm::code::Code>, globals: ObjRef, nargs: usize, extra: usize) -> PyResult<()> {
+        if self.frames.len() >= self.run.recursion_limit() {
+            return Err(self.err(&types().exc("RecursionError"), "maximum recursion depth exceeded"));
+        }
+        let mut f = self.alloc_frame(code, globals);
+        let caller = frame!(self);
+        let len = caller.stack.len();
+        for (i, v) in caller.stack.drain(len - nargs..).enumerate() {
+            f.fast[i] = Some(v);
+        }
+        caller.stack.truncate(len - nargs - extra);
+        f.exc_base = self.exc_info.len();
+        self.frames.push(f);
+        Ok(())
     }
 
     /// Perform a call from the eval loop: native results are pushed, Python

@@ -71,6 +71,32 @@ impl Frame {
             code,
         }
     }
+    /// Reuse a pooled frame for a new call (keeps the vectors' capacity).
+    pub fn reset(&mut self, code: Arc<Code>, globals: ObjRef) {
+        self.stack.clear();
+        self.fast.clear();
+        self.fast.resize(code.varnames.len(), None);
+        self.cells.clear();
+        self.globals = globals;
+        self.ns = None;
+        self.blocks.clear();
+        self.ret = ReturnTo::Caller;
+        self.gen = None;
+        self.exc_base = 0;
+        self.saved_exc.clear();
+        self.pc = 0;
+        self.code = code;
+    }
+    /// Drop every reference a finished frame holds (before pooling it).
+    pub fn scrub(&mut self) {
+        self.stack.clear();
+        self.fast.clear();
+        self.cells.clear();
+        self.ns = None;
+        self.blocks.clear();
+        self.gen = None;
+        self.saved_exc.clear();
+    }
     #[inline]
     pub fn push(&mut self, v: Value) {
         self.stack.push(v);

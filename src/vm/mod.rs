@@ -115,14 +115,19 @@ pub struct Vm {
     pub lane: String,
     /// Ids of containers being repr'd (to print [...] for cycles).
     pub repr_guard: Vec<usize>,
+    /// Finished frames kept for reuse (no allocation per call).
+    pub frame_pool: Vec<Box<Frame>>,
 }
+
+/// How many finished frames a thread keeps for reuse.
+const FRAME_POOL: usize = 64;
 
 /// Maximum nesting of Rust→Python calls (sort keys, __repr__, __eq__...).
 pub const MAX_NATIVE_DEPTH: u32 = 200;
 
 impl Vm {
     pub fn new(run: Arc<Run>, lane: &str) -> Vm {
-        Vm { frames: Vec::new(), exc_info: Vec::new(), run, native_depth: 0, tick: 0, lane: lane.to_string(), repr_guard: Vec::new() }
+        Vm { frames: Vec::new(), exc_info: Vec::new(), run, native_depth: 0, tick: 0, lane: lane.to_string(), repr_guard: Vec::new(), frame_pool: Vec::new() }
     }
 
     // ----- exceptions -----
@@ -263,11 +268,32 @@ impl Vm {
         }
     }
 
+    /// A fresh frame, from the pool when possible.
+    #[inline]
+    pub fn alloc_frame(&mut self, code: Arc<Code>, globals: ObjRef) -> Box<Frame> {
+        match self.frame_pool.pop() {
+            Some(mut f) => {
+                f.reset(code, globals);
+                f
+            }
+            None => Box::new(Frame::new(code, globals)),
+        }
+    }
+
+    /// Return a finished frame to the pool.
+    #[inline]
+    pub fn free_frame(&mut self, mut f: Box<Frame>) {
+        if self.frame_pool.len() < FRAME_POOL {
+            f.scrub();
+            self.frame_pool.push(f);
+        }
+    }
+
     /// Build the frame for a Python function call, binding arguments the way
     /// CPython does (with its error messages).
     pub fn make_frame(&mut self, fobj: &ObjRef, func: &Function, args: Args) -> PyResult<Box<Frame>> {
         let code = &func.code;
-        let mut frame = Box::new(Frame::new(code.clone(), func.globals.clone()));
+        let mut frame = self.alloc_frame(code.clone(), func.globals.clone());
         // Fast path: exact positional arity, no kwargs, no varargs.
         let nargs = code.argcount as usize;
         if args.kw.is_empty()

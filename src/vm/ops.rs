@@ -137,6 +137,15 @@ pub fn lookup_type_v(cls: &ObjRef, name: &Value) -> Option<Value> {
     None
 }
 
+/// The cached CLASS_* flags of a class (0 for non-classes).
+#[inline]
+pub fn class_flags(cls: &ObjRef) -> u32 {
+    match &cls.payload {
+        Payload::Class(c) => c.flags.load(std::sync::atomic::Ordering::Acquire),
+        _ => 0,
+    }
+}
+
 /// Is this a class defined in Python (not a builtin type)?
 pub fn is_heap_class(cls: &ObjRef) -> bool {
     matches!(&cls.payload, Payload::Class(c) if !c.builtin)
@@ -298,8 +307,20 @@ pub fn getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Va
     }
     let cls = class_of(obj);
     let heap = is_heap_class(&cls);
+    let flags = class_flags(&cls);
+    // Fast path: no data descriptors or hooks anywhere in the MRO, so the
+    // instance dict wins outright.
+    if heap && flags & (CLASS_GETATTRIBUTE | CLASS_DATA_DESCR) == 0 {
+        if let Value::Obj(o) = obj {
+            if let Some(dict) = &o.dict {
+                if let Some(v) = dict.get_str_value(name) {
+                    return Ok(Some(v));
+                }
+            }
+        }
+    }
     // A user-defined __getattribute__ overrides everything.
-    if heap {
+    if heap && flags & CLASS_GETATTRIBUTE != 0 {
         if let Some(ga) = lookup_user_special(obj, "__getattribute__") {
             return match vm.call(&ga, vec![obj.clone(), name.clone()]) {
                 Ok(v) => Ok(Some(v)),
@@ -327,7 +348,7 @@ pub fn getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Va
     if let Some(d) = descr {
         return descr_get(vm, d, obj).map(Some);
     }
-    if heap {
+    if heap && flags & CLASS_GETATTR != 0 {
         if let Some(ga) = lookup_user_special(obj, "__getattr__") {
             return vm.call(&ga, vec![obj.clone(), name.clone()]).map(Some);
         }
@@ -365,6 +386,7 @@ pub fn setattr(vm: &mut Vm, obj: &Value, name: &Value, val: Value) -> PyResult<(
                     _ => {}
                 }
                 c.dict.set_str_value(name, val);
+                types::object::recompute_flags(o);
                 return Ok(());
             }
             Payload::Module(m) => {
@@ -375,7 +397,7 @@ pub fn setattr(vm: &mut Vm, obj: &Value, name: &Value, val: Value) -> PyResult<(
         }
     }
     let cls = class_of(obj);
-    if is_heap_class(&cls) {
+    if is_heap_class(&cls) && class_flags(&cls) & CLASS_SETATTR != 0 {
         if let Some(sa) = lookup_user_special(obj, "__setattr__") {
             vm.call(&sa, vec![obj.clone(), name.clone(), val])?;
             return Ok(());
@@ -387,7 +409,8 @@ pub fn setattr(vm: &mut Vm, obj: &Value, name: &Value, val: Value) -> PyResult<(
 /// object.__setattr__: data descriptors, then the instance dict.
 pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, val: Value) -> PyResult<()> {
     let cls = class_of(obj);
-    if let Some(d) = lookup_type_v(&cls, name) {
+    let descr = if is_heap_class(&cls) && class_flags(&cls) & CLASS_DATA_DESCR == 0 { None } else { lookup_type_v(&cls, name) };
+    if let Some(d) = descr {
         match d.payload() {
             Some(Payload::Property(_, fset, _, _)) => {
                 if fset.is_none() {
@@ -510,7 +533,7 @@ pub fn load_method(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<(Value, O
                 Value::Obj(o) => o.dict.as_ref().map(|dd| dd.get_str_value(name).is_some()).unwrap_or(false),
                 _ => false,
             };
-            let custom_ga = is_heap_class(&cls) && lookup_user_special(obj, "__getattribute__").is_some();
+            let custom_ga = is_heap_class(&cls) && class_flags(&cls) & CLASS_GETATTRIBUTE != 0;
             if !shadowed && !custom_ga {
                 return Ok((d, Some(obj.clone())));
             }

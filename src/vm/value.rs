@@ -130,7 +130,20 @@ pub struct ClassData {
     pub base_kind: BaseKind,
     /// The metaclass, None = `type`.
     pub meta: Option<ObjRef>,
+    /// Cached facts about the class and its MRO (CLASS_* bits), kept up to
+    /// date when class attributes are set; they let attribute access skip
+    /// MRO walks.
+    pub flags: std::sync::atomic::AtomicU32,
 }
+
+/// Some class in the MRO defines __getattribute__ in Python.
+pub const CLASS_GETATTRIBUTE: u32 = 1;
+/// Some class in the MRO defines __getattr__ in Python.
+pub const CLASS_GETATTR: u32 = 2;
+/// Some class attribute in the MRO is a data descriptor (property, __set__).
+pub const CLASS_DATA_DESCR: u32 = 4;
+/// Some class in the MRO defines __setattr__ or __delattr__ in Python.
+pub const CLASS_SETATTR: u32 = 8;
 
 /// The kind of payload a class's instances are created with.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

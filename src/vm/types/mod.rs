@@ -122,6 +122,7 @@ pub fn make_class(name: &str, bases: Vec<ObjRef>, kind: BaseKind) -> ObjRef {
         builtin: true,
         base_kind: kind,
         meta: None,
+        flags: std::sync::atomic::AtomicU32::new(0),
     }))
 }
 

@@ -142,7 +142,9 @@ pub fn type_new_kw(vm: &mut Vm, meta: Option<ObjRef>, name: &str, bases: Vec<Obj
         dict,
         builtin: false,
         meta: meta.filter(|m| !Arc::ptr_eq(m, &t.type_)),
+        flags: std::sync::atomic::AtomicU32::new(0),
     }));
+    recompute_flags(&cls);
     if let Some(cell) = classcell {
         if let Some(Payload::Cell(c)) = cell.payload() {
             *lock(c) = Some(Value::Obj(cls.clone()));
@@ -171,6 +173,40 @@ pub fn type_new_kw(vm: &mut Vm, meta: Option<ObjRef>, name: &str, bases: Vec<Obj
         }
     }
     Ok(clsv)
+}
+
+/// Recompute a class's cached CLASS_* flags from its MRO's dicts.
+pub fn recompute_flags(cls: &ObjRef) {
+    let Payload::Class(cd) = &cls.payload else { return };
+    let mut flags = 0;
+    let mut chain = vec![cls.clone()];
+    chain.extend(cd.mro.iter().cloned());
+    for c in &chain {
+        let Payload::Class(d) = &c.payload else { continue };
+        if d.builtin {
+            continue;
+        }
+        for (k, v) in d.dict.items() {
+            match k.as_str() {
+                Some("__getattribute__") => flags |= CLASS_GETATTRIBUTE,
+                Some("__getattr__") => flags |= CLASS_GETATTR,
+                Some("__setattr__") | Some("__delattr__") => flags |= CLASS_SETATTR,
+                _ => {}
+            }
+            let data = match v.payload() {
+                Some(Payload::Property(..)) => true,
+                Some(Payload::Instance) | Some(Payload::Native(_)) => {
+                    let vc = ops::class_of(&v);
+                    ops::is_heap_class(&vc) && (ops::lookup_type(&vc, "__set__").is_some() || ops::lookup_type(&vc, "__delete__").is_some())
+                }
+                _ => false,
+            };
+            if data {
+                flags |= CLASS_DATA_DESCR;
+            }
+        }
+    }
+    cd.flags.store(flags, std::sync::atomic::Ordering::Release);
 }
 
 /// __build_class__(func, name, *bases, metaclass=..., **kw)
