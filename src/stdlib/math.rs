@@ -48,6 +48,8 @@ unary!(exp, |x| x.exp());
 unary!(expm1, |x| x.exp_m1());
 unary!(log1p, |x| if x <= -1.0 { f64::NAN } else { x.ln_1p() });
 unary!(fabs, |x| x.abs());
+unary!(cbrt, |x| if x == 0.0 || !x.is_finite() { x } else if x < 0.0 { -((-x).ln() / 3.0).exp() } else { (x.ln() / 3.0).exp() });
+unary!(exp2, |x| x.exp2());
 unary!(degrees, |x| x.to_degrees());
 unary!(radians, |x| x.to_radians());
 
@@ -396,6 +398,122 @@ fn dist(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::Float(s))
 }
 
+fn remainder(vm: &mut Vm, args: Args) -> PyResult {
+    let (x, y) = (f(vm, &args, 0)?, f(vm, &args, 1)?);
+    if y == 0.0 || x.is_infinite() {
+        return Err(domain(vm));
+    }
+    let n = (x / y).round();
+    let n = if ((x / y) - (x / y).trunc()).abs() == 0.5 { 2.0 * (x / y / 2.0).round() } else { n };
+    Ok(Value::Float(x - n * y))
+}
+
+/// erf via the Abramowitz–Stegun-free series/continued fraction CPython uses.
+fn erf_f(x: f64) -> f64 {
+    if x.is_nan() {
+        return x;
+    }
+    let ax = x.abs();
+    let r = if ax < 1.5 {
+        // Taylor series
+        let mut acc = 0.0;
+        let mut fk = 0.0;
+        let x2 = x * x;
+        for i in (0..25).rev() {
+            let _ = fk;
+            fk = i as f64;
+            acc = 2.0 + x2 * acc / (fk + 0.5);
+        }
+        let _ = ax;
+        acc * x * (-x2).exp() / std::f64::consts::PI.sqrt()
+    } else {
+        let c = erfc_cf(ax);
+        if x > 0.0 { 1.0 - c } else { c - 1.0 }
+    };
+    r
+}
+
+fn erfc_cf(x: f64) -> f64 {
+    if x >= 30.0 {
+        return 0.0;
+    }
+    let x2 = x * x;
+    let mut a = 0.0;
+    let mut da = 0.5;
+    let mut p = 1.0;
+    let mut p_last = 0.0;
+    let mut q = da + x2;
+    let mut q_last = 1.0;
+    for _ in 0..50 {
+        a += da;
+        da += 2.0;
+        let b = da + x2;
+        let temp = p;
+        p = b * p - a * p_last;
+        p_last = temp;
+        let temp = q;
+        q = b * q - a * q_last;
+        q_last = temp;
+    }
+    p / q * x * (-x2).exp() / std::f64::consts::PI.sqrt()
+}
+
+fn erf(vm: &mut Vm, args: Args) -> PyResult {
+    Ok(Value::Float(erf_f(f(vm, &args, 0)?)))
+}
+fn erfc(vm: &mut Vm, args: Args) -> PyResult {
+    let x = f(vm, &args, 0)?;
+    Ok(Value::Float(if x.abs() < 1.5 { 1.0 - erf_f(x) } else if x > 0.0 { erfc_cf(x) } else { 2.0 - erfc_cf(-x) }))
+}
+
+/// Lanczos approximation; exact for small integers.
+fn gamma_f(x: f64) -> f64 {
+    if x.fract() == 0.0 && x > 0.0 && x < 171.0 {
+        let mut r = 1.0;
+        let mut i = 2.0;
+        while i < x {
+            r *= i;
+            i += 1.0;
+        }
+        return r;
+    }
+    if x < 0.5 {
+        return std::f64::consts::PI / ((std::f64::consts::PI * x).sin() * gamma_f(1.0 - x));
+    }
+    const G: f64 = 7.0;
+    const C: [f64; 9] = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+    let x = x - 1.0;
+    let mut a = C[0];
+    let t = x + G + 0.5;
+    for (i, c) in C.iter().enumerate().skip(1) {
+        a += c / (x + i as f64);
+    }
+    (2.0 * std::f64::consts::PI).sqrt() * t.powf(x + 0.5) * (-t).exp() * a
+}
+
+fn gamma(vm: &mut Vm, args: Args) -> PyResult {
+    let x = f(vm, &args, 0)?;
+    if x <= 0.0 && x.fract() == 0.0 {
+        return Err(domain(vm));
+    }
+    let r = gamma_f(x);
+    if r.is_infinite() {
+        return Err(vm.overflow_error("math range error"));
+    }
+    Ok(Value::Float(r))
+}
+
+fn lgamma(vm: &mut Vm, args: Args) -> PyResult {
+    let x = f(vm, &args, 0)?;
+    if x <= 0.0 && x.fract() == 0.0 {
+        return Err(domain(vm));
+    }
+    if x == 1.0 || x == 2.0 {
+        return Ok(Value::Float(0.0));
+    }
+    Ok(Value::Float(gamma_f(x).abs().ln()))
+}
+
 pub fn make(_vm: &mut Vm) -> Value {
     let m = new_module("math");
     let fns: &[(&'static str, NativeFn)] = &[
@@ -442,6 +560,13 @@ pub fn make(_vm: &mut Vm) -> Value {
         ("frexp", frexp),
         ("ldexp", ldexp),
         ("dist", dist),
+        ("remainder", remainder),
+        ("cbrt", cbrt),
+        ("exp2", exp2),
+        ("erf", erf),
+        ("erfc", erfc),
+        ("gamma", gamma),
+        ("lgamma", lgamma),
     ];
     for (n, g) in fns {
         def(&m, n, *g);

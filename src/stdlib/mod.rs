@@ -84,9 +84,23 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
             Value::Obj(Obj::new(Payload::Module(ModuleData { name: "builtins".into(), dict: vm.run.builtins.clone() })))
         }
         _ => {
-            return Err(vm.err(&types().exc("ModuleNotFoundError"), format!("No module named '{}'", name)));
+            let e = vm.new_exc(&types().exc("ModuleNotFoundError"), format!("No module named '{}'", name));
+            if let Value::Obj(o) = &e {
+                if let Some(d) = &o.dict {
+                    d.set_str("name", Value::str(name));
+                }
+            }
+            return Err(crate::vm::Flow::Exc(e));
         }
     };
     lock(&vm.run.modules).insert(name.to_string(), m.clone());
+    // Keep sys.modules in step.
+    if let Some(sys) = lock(&vm.run.modules).get("sys").cloned() {
+        if let Some(mods) = ns_dict(&module_dict(&sys)).get_str("modules") {
+            if let Some(Payload::Dict(d)) = mods.payload() {
+                d.set_str(name, m.clone());
+            }
+        }
+    }
     Ok(m)
 }

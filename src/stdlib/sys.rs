@@ -20,6 +20,9 @@ fn stream_class() -> &'static ObjRef {
         method(&c, "readline", stream_readline);
         method(&c, "read", stream_read);
         method(&c, "isatty", stream_isatty);
+        method(&c, "__iter__", stream_iter);
+        method(&c, "__next__", stream_next);
+        method(&c, "readlines", stream_readlines);
         method(&c, "fileno", stream_fileno);
         c
     })
@@ -57,6 +60,25 @@ fn stream_readline(vm: &mut Vm, _args: Args) -> PyResult {
 
 fn stream_read(vm: &mut Vm, _args: Args) -> PyResult {
     Ok(Value::str(vm.run.read_all()))
+}
+
+fn stream_iter(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(args.pos[0].clone())
+}
+
+fn stream_next(vm: &mut Vm, _args: Args) -> PyResult {
+    match vm.run.read_line() {
+        Some(l) => Ok(Value::str(l)),
+        None => Err(vm.stop_iteration(Value::None)),
+    }
+}
+
+fn stream_readlines(vm: &mut Vm, _args: Args) -> PyResult {
+    let mut out = Vec::new();
+    while let Some(l) = vm.run.read_line() {
+        out.push(Value::str(l));
+    }
+    Ok(Value::list(out))
 }
 
 fn stream_isatty(_vm: &mut Vm, _args: Args) -> PyResult {
@@ -141,11 +163,14 @@ pub fn make(vm: &mut Vm) -> Value {
     set(&m, "stdin", make_stream(None));
     set(&m, "__stdout__", make_stream(Some(Stream::Stdout)));
     set(&m, "__stderr__", make_stream(Some(Stream::Stderr)));
-    set(
-        &m,
-        "version_info",
-        Value::tuple(vec![Value::Int(3), Value::Int(12), Value::Int(0), Value::str("final"), Value::Int(0)]),
-    );
+    // version_info: a tuple with named fields.
+    let vi_cls = types::make_class("version_info", vec![types().tuple.clone()], BaseKind::Tuple);
+    let vd = crate::vm::dict::Dict::new();
+    for (k, v) in [("major", Value::Int(3)), ("minor", Value::Int(12)), ("micro", Value::Int(0)), ("releaselevel", Value::str("final")), ("serial", Value::Int(0))] {
+        vd.set_str(k, v);
+    }
+    let items = vec![Value::Int(3), Value::Int(12), Value::Int(0), Value::str("final"), Value::Int(0)];
+    set(&m, "version_info", Value::Obj(Obj::with_class(vi_cls, Payload::Tuple(items.into_boxed_slice()), Some(vd))));
     set(&m, "version", Value::str("3.12.0 (Spindle)"));
     set(&m, "platform", Value::str(if cfg!(target_arch = "wasm32") { "emscripten" } else { "linux" }));
     set(&m, "maxsize", Value::Int(i64::MAX));
@@ -154,6 +179,12 @@ pub fn make(vm: &mut Vm) -> Value {
     set(&m, "path", Value::list(vec![]));
     set(&m, "flags", Value::tuple(vec![]));
     let mods = crate::vm::new_dict();
+    if let Some(Payload::Dict(d)) = mods.payload() {
+        for (k, v) in lock(&vm.run.modules).iter() {
+            d.set_str(k, v.clone());
+        }
+        d.set_str("sys", m.clone());
+    }
     set(&m, "modules", mods);
     set(&m, "builtin_module_names", Value::tuple(super::MODULES.iter().map(|n| Value::str(*n)).collect()));
     m

@@ -72,6 +72,8 @@ enum FBlock<'a> {
     With { is_async: bool },
     /// Inside the exception path of a finally: an active handler + exc on stack.
     FinallyHandler,
+    /// A finally body inlined by `return`: the return value waits on the stack.
+    PendingReturn,
 }
 
 struct Unit<'a> {
@@ -701,6 +703,7 @@ impl<'a> Compiler<'a> {
             FBlock::Handler(name) => Act::Handler(name.clone()),
             FBlock::With { .. } => Act::With,
             FBlock::FinallyHandler => Act::FinallyHandler,
+            FBlock::PendingReturn => Act::PopIter,
         };
         match act {
             Act::Nothing => {}
@@ -716,9 +719,16 @@ impl<'a> Compiler<'a> {
             Act::Finally(body) => {
                 self.emit(Instr::PopBlock);
                 // Run the finally body with the block removed so a nested
-                // break/return doesn't unwind it twice.
+                // break/return doesn't unwind it twice; a break/continue in it
+                // discards a pending return value.
                 let saved: Vec<FBlock<'a>> = self.unit().fblocks.drain(i..).collect();
+                if preserve_top {
+                    self.unit().fblocks.push(FBlock::PendingReturn);
+                }
                 let r = self.stmts(body);
+                if preserve_top {
+                    self.unit().fblocks.pop();
+                }
                 let u = self.unit();
                 u.fblocks.extend(saved);
                 r?;
@@ -1414,6 +1424,9 @@ impl<'a> Compiler<'a> {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Value::None),
                 }
+                if self.unit().flags.async_generator {
+                    self.emit(Instr::AsyncGenWrap);
+                }
                 self.emit(Instr::YieldValue);
             }
             Expr::YieldFrom(y) => {
@@ -1855,6 +1868,9 @@ impl<'a> Compiler<'a> {
                 }
                 CompKind::Gen(e) => {
                     self.expr(e)?;
+                    if self.unit().flags.async_generator {
+                        self.emit(Instr::AsyncGenWrap);
+                    }
                     self.emit(Instr::YieldValue);
                     self.emit(Instr::Pop);
                 }

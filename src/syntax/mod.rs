@@ -50,14 +50,46 @@ fn cpython_message(
     end_col: &mut u32,
     idx: &compile::LineIndex,
 ) -> String {
+    // ruff quotes tokens with backticks; CPython uses single quotes.
+    let raw = &raw.replace('`', "'");
     let lower = raw.to_lowercase();
+    // An unclosed bracket on an earlier line is what CPython reports.
+    if raw.starts_with("Expected ") {
+        for open in ['(', '[', '{'] {
+            if let Some(pos) = unclosed_bracket(source, start, open) {
+                let (l, c) = idx.pos(pos);
+                if l < *line {
+                    *line = l;
+                    *col = c;
+                    *end_col = c + 1;
+                    return format!("'{}' was never closed", open);
+                }
+            }
+        }
+    }
+    if lower.contains("simple statements must be separated") || lower == "expected a statement" || lower.starts_with("expected a statement") {
+        return "invalid syntax".into();
+    }
     if lower.contains("unindent") || lower.contains("dedent") {
         *cls = "IndentationError";
         return "unindent does not match any outer indentation level".into();
     }
     if lower.contains("expected an indented block") {
         *cls = "IndentationError";
-        return raw.replacen("Expected", "expected", 1);
+        // CPython names the line of the statement that opened the block.
+        let prev = source[..start.min(source.len())]
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .map(|(i, _)| i + 1)
+            .filter(|&n| (n as u32) < *line)
+            .last();
+        *end_col = *col + 1;
+        let base = raw.replacen("Expected", "expected", 1);
+        return match prev {
+            Some(n) => format!("{} on line {}", base, n),
+            None => base,
+        };
     }
     if lower.contains("unexpected indentation") {
         *cls = "IndentationError";
@@ -87,7 +119,12 @@ fn cpython_message(
         return format!("unterminated string literal (detected at line {})", line);
     }
     if lower.contains("invalid assignment target") {
-        return "cannot assign to expression here. Maybe you meant '==' instead of '='?".into();
+        let target = source.get(start..).unwrap_or("").trim_start();
+        let what = match target.chars().next() {
+            Some(c) if c.is_ascii_digit() || c == '"' || c == '\'' => "literal",
+            _ => "expression",
+        };
+        return format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", what);
     }
     let mut m = raw.to_string();
     if let Some(f) = m.get(..1) {
@@ -99,20 +136,52 @@ fn cpython_message(
     m
 }
 
-/// The last bracket `open` before `pos` that is not closed before it.
+/// The last bracket `open` before `pos` that is not closed before it
+/// (skipping strings and comments).
 fn unclosed_bracket(source: &str, pos: usize, open: char) -> Option<usize> {
     let close = match open {
         '(' => ')',
         '[' => ']',
         _ => '}',
     };
+    let text = &source[..pos.min(source.len())];
+    let bytes = text.as_bytes();
     let mut stack = Vec::new();
-    for (i, c) in source[..pos.min(source.len())].char_indices() {
-        if c == open {
-            stack.push(i);
-        } else if c == close {
-            stack.pop();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i] as char;
+        match c {
+            '#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            '\'' | '"' => {
+                let triple = text[i..].starts_with(if c == '"' { "\"\"\"" } else { "\'\'\'" });
+                let q = if triple { 3 } else { 1 };
+                i += q;
+                while i < bytes.len() {
+                    if bytes[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if bytes[i] as char == c && (!triple || text[i..].starts_with(&c.to_string().repeat(3))) {
+                        i += q - 1;
+                        break;
+                    }
+                    if !triple && bytes[i] == b'\n' {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            c if c == open => stack.push(i),
+            c if c == close => {
+                stack.pop();
+            }
+            _ => {}
         }
+        i += 1;
     }
-    stack.last().copied().or_else(|| source.find(open))
+    stack.last().copied()
 }

@@ -534,6 +534,9 @@ struct Enumerate {
     n: BigInt,
 }
 impl NativeIter for Enumerate {
+    fn type_name(&self) -> &'static str {
+        "enumerate"
+    }
     fn next(&mut self, vm: &mut Vm) -> PyResult<Option<Value>> {
         match ops::next(vm, &self.it)? {
             Some(v) => {
@@ -558,6 +561,9 @@ struct Zip {
     strict: bool,
 }
 impl NativeIter for Zip {
+    fn type_name(&self) -> &'static str {
+        "zip"
+    }
     fn next(&mut self, vm: &mut Vm) -> PyResult<Option<Value>> {
         if self.its.is_empty() {
             return Ok(None);
@@ -602,6 +608,9 @@ struct Map {
     its: Vec<Value>,
 }
 impl NativeIter for Map {
+    fn type_name(&self) -> &'static str {
+        "map"
+    }
     fn next(&mut self, vm: &mut Vm) -> PyResult<Option<Value>> {
         let mut a = Vec::with_capacity(self.its.len());
         for it in self.its.clone() {
@@ -630,6 +639,9 @@ struct Filter {
     it: Value,
 }
 impl NativeIter for Filter {
+    fn type_name(&self) -> &'static str {
+        "filter"
+    }
     fn next(&mut self, vm: &mut Vm) -> PyResult<Option<Value>> {
         while let Some(v) = ops::next(vm, &self.it)? {
             let keep = if self.f.is_none() { ops::truthy(vm, &v)? } else {

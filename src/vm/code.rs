@@ -211,6 +211,9 @@ pub enum Instr {
     ReturnValue,
     /// Yield the top of stack; the value sent in is pushed on resume.
     YieldValue,
+    /// In an async generator, mark the value on top as a `yield` (not an
+    /// `await` passing through to the event loop).
+    AsyncGenWrap,
     /// Delegate to the sub-iterator below the top (yield from / await): top is
     /// the value to send. Jumps to the target when the sub-iterator returns.
     Send(u32),

@@ -62,9 +62,10 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
                 _ => Option::None,
             }
         }
-        (Obj(o), _) | (_, Obj(o)) => match &o.payload {
+        (Obj(o), other) | (other, Obj(o)) => match &o.payload {
             Payload::Str(_) | Payload::Tuple(_) | Payload::Bytes(_) if o.cls.is_none() => Some(false),
-            Payload::Int(_) if o.cls.is_none() => Some(false),
+            // A big int may equal a float; let the numeric comparison decide.
+            Payload::Int(_) if o.cls.is_none() && !matches!(other, Float(_)) => Some(false),
             _ => Option::None,
         },
         _ => Some(false),

@@ -115,6 +115,9 @@ impl Vm {
             if self.tick % TICK == 0 {
                 tryx!(self.check_stop());
             }
+            if types::generator::HAS_PENDING.load(std::sync::atomic::Ordering::Relaxed) {
+                tryx!(types::generator::close_pending(self));
+            }
             let frame = frame!(self);
             let instr = frame.code.instrs[frame.pc];
             frame.pc += 1;
@@ -251,16 +254,16 @@ impl Vm {
                     }
                 }
                 Instr::LoadAttr(i) => {
-                    let name = frame.code.names[i as usize].clone();
+                    let name = name_ref(frame, i);
                     let obj = frame.pop();
-                    let v = tryx!(ops::getattr(self, &obj, &name));
+                    let v = tryx!(ops::getattr(self, &obj, name));
                     frame!(self).push(v);
                 }
                 Instr::StoreAttr(i) => {
-                    let name = frame.code.names[i as usize].clone();
+                    let name = name_ref(frame, i);
                     let obj = frame.pop();
                     let v = frame.pop();
-                    tryx!(ops::setattr(self, &obj, &name, v));
+                    tryx!(ops::setattr(self, &obj, name, v));
                 }
                 Instr::DeleteAttr(i) => {
                     let name = frame.code.names[i as usize].clone();
@@ -268,9 +271,9 @@ impl Vm {
                     tryx!(ops::delattr(self, &obj, &name));
                 }
                 Instr::LoadMethod(i) => {
-                    let name = frame.code.names[i as usize].clone();
+                    let name = name_ref(frame, i);
                     let obj = frame.pop();
-                    let (f, recv) = tryx!(ops::load_method(self, &obj, &name));
+                    let (f, recv) = tryx!(ops::load_method(self, &obj, name));
                     let frame = frame!(self);
                     frame.push(f);
                     frame.push(recv.unwrap_or_else(|| types().null.clone()));
@@ -576,10 +579,10 @@ impl Vm {
                     };
                     let spec_s = spec.as_ref().and_then(|s| s.as_str()).unwrap_or("");
                     let s = if spec_s.is_empty() {
-                        if v.as_str().is_some() {
+                        if v.as_str().is_some() && v.obj().map(|o| o.cls.is_none()).unwrap_or(false) {
                             v
                         } else {
-                            Value::str(tryx!(ops::str_(self, &v)))
+                            Value::str(tryx!(ops::format(self, &v, "")))
                         }
                     } else {
                         Value::str(tryx!(ops::format(self, &v, spec_s)))
@@ -739,6 +742,10 @@ impl Vm {
                         }
                     }
                 }
+                Instr::AsyncGenWrap => {
+                    let v = frame.pop();
+                    frame.push(types::generator::async_wrap(v));
+                }
                 Instr::YieldValue => {
                     let v = frame.pop();
                     let mut done = self.frames.pop().unwrap();
@@ -759,7 +766,11 @@ impl Vm {
                         continue;
                     }
                     let r = if v.is_none() {
-                        ops::next_or_stop(self, &sub)
+                        // Call __next__ directly so a StopIteration keeps its value.
+                        match ops::lookup_special(&sub, "__next__") {
+                            Some(f) => self.call(&f, vec![sub.clone()]).map(Some),
+                            None => ops::next_or_stop(self, &sub),
+                        }
                     } else {
                         ops::call_method(self, &sub, "send", vec![v]).map(Some)
                     };
@@ -1088,6 +1099,18 @@ impl Vm {
     pub fn check_stop(&mut self) -> PyResult<()> {
         crate::runtime::blocking::check_stop(self)
     }
+}
+
+/// Borrow a name from the current frame's code for the duration of one
+/// instruction, without reference-count traffic.
+#[inline]
+fn name_ref<'a>(frame: &Frame, i: u32) -> &'a Value {
+    let p: *const Value = &frame.code.names[i as usize];
+    // SAFETY: the frame owns an `Arc<Code>` that stays alive while this
+    // instruction runs: frames are boxed (their address is stable when the
+    // frame stack grows) and the current frame is only popped by ReturnValue,
+    // YieldValue or unwinding, none of which use the name afterwards.
+    unsafe { &*p }
 }
 
 /// The dict inside a namespace object (module dict / class ns / globals).

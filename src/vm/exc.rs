@@ -167,7 +167,7 @@ pub fn exception_attr(vm: &mut Vm, e: &Value, name: &str) -> PyResult<Option<Val
         "__cause__" => Some(lock(&d.cause).clone()),
         "__context__" => Some(lock(&d.context).clone()),
         "__suppress_context__" => Some(Value::Bool(d.suppress_context.load(Ordering::Relaxed))),
-        "__traceback__" => Some(if lock(&d.traceback).is_empty() { Value::None } else { crate::vm::types::exceptions::traceback_object(e) }),
+        "__traceback__" => Some(crate::vm::types::exceptions::traceback_object(e)),
         "value" if ops::isinstance_cls(e, &types().exc("StopIteration")) => Some(first()),
         "code" if ops::isinstance_cls(e, &types().exc("SystemExit")) => {
             let a = args_of(e);

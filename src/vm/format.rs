@@ -371,52 +371,91 @@ fn sign_str(neg: bool, s: &Spec) -> &'static str {
 }
 
 pub fn format_int(vm: &mut Vm, v: &BigInt, s: &Spec) -> PyResult<String> {
-    format_int_named(vm, v, s, "int")
+    format_int_named(vm, &I::B(v.clone()), s, "int")
 }
 
-fn format_int_named(vm: &mut Vm, v: &BigInt, s: &Spec, type_name: &str) -> PyResult<String> {
+/// |v| in the given radix (16 upper-case for 'X'), without allocation-heavy
+/// bigint conversion for machine ints.
+fn int_digits(v: &I, ty: char) -> String {
+    match v {
+        I::S(x) => {
+            let a = x.unsigned_abs();
+            match ty {
+                'b' => format!("{:b}", a),
+                'o' => format!("{:o}", a),
+                'x' => format!("{:x}", a),
+                'X' => format!("{:X}", a),
+                _ => a.to_string(),
+            }
+        }
+        I::B(b) => {
+            let a = b.abs();
+            match ty {
+                'b' => a.to_str_radix(2),
+                'o' => a.to_str_radix(8),
+                'x' => a.to_str_radix(16),
+                'X' => a.to_str_radix(16).to_uppercase(),
+                _ => a.to_string(),
+            }
+        }
+    }
+}
+
+fn int_is_negative(v: &I) -> bool {
+    match v {
+        I::S(x) => *x < 0,
+        I::B(b) => b.is_negative(),
+    }
+}
+
+fn format_int_named(vm: &mut Vm, v: &I, s: &Spec, type_name: &str) -> PyResult<String> {
+    use num_traits::ToPrimitive;
     let ty = s.ty.unwrap_or('d');
-    let (digits, prefix) = match ty {
+    match ty {
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
-            use num_traits::ToPrimitive;
-            let f = v.to_f64().filter(|f| f.is_finite()).ok_or_else(|| vm.overflow_error("int too large to convert to float"))?;
+            let f = match v {
+                I::S(x) => Some(*x as f64),
+                I::B(b) => b.to_f64().filter(|f| f.is_finite()),
+            };
+            let f = f.ok_or_else(|| vm.overflow_error("int too large to convert to float"))?;
             return format_float(vm, f, s);
         }
-        'd' | 'n' | 'b' | 'o' | 'x' | 'X' | 'c' => {
-            if s.precision.is_some() {
-                return Err(vm.value_error("Precision not allowed in integer format specifier"));
-            }
-            if s.no_neg_zero {
-                return Err(vm.value_error("Negative zero coercion (z) not allowed in integer format specifier"));
-            }
-            let a = v.abs();
-            match ty {
-                'b' => (a.to_str_radix(2), "0b"),
-                'o' => (a.to_str_radix(8), "0o"),
-                'x' => (a.to_str_radix(16), "0x"),
-                'X' => (a.to_str_radix(16).to_uppercase(), "0X"),
-                'c' => {
-                    if s.sign.is_some() {
-                        return Err(vm.value_error("Sign not allowed with integer format specifier 'c'"));
-                    }
-                    if s.alt {
-                        return Err(vm.value_error("Alternate form (#) not allowed with integer format specifier 'c'"));
-                    }
-                    use num_traits::ToPrimitive;
-                    let c = v
-                        .to_u32()
-                        .filter(|n| *n < 0x110000)
-                        .ok_or_else(|| vm.overflow_error("%c arg not in range(0x110000)"))?;
-                    let c = char::from_u32(c).unwrap_or('\u{fffd}');
-                    return Ok(layout_number(s, "", "", "", &c.to_string(), 3));
-                }
-                _ => (a.to_string(), ""),
-            }
-        }
+        'd' | 'n' | 'b' | 'o' | 'x' | 'X' | 'c' => {}
         other => return Err(unknown_code(vm, other, type_name)),
+    }
+    if s.precision.is_some() {
+        return Err(vm.value_error("Precision not allowed in integer format specifier"));
+    }
+    if s.no_neg_zero {
+        return Err(vm.value_error("Negative zero coercion (z) not allowed in integer format specifier"));
+    }
+    if ty == 'c' {
+        if s.sign.is_some() {
+            return Err(vm.value_error("Sign not allowed with integer format specifier 'c'"));
+        }
+        if s.alt {
+            return Err(vm.value_error("Alternate form (#) not allowed with integer format specifier 'c'"));
+        }
+        let c = match v {
+            I::S(x) => u32::try_from(*x).ok(),
+            I::B(b) => b.to_u32(),
+        };
+        let c = c.filter(|n| *n < 0x110000).ok_or_else(|| vm.overflow_error("%c arg not in range(0x110000)"))?;
+        let c = char::from_u32(c).unwrap_or('\u{fffd}');
+        return Ok(layout_number(s, "", "", "", &c.to_string(), 3));
+    }
+    let digits = int_digits(v, ty);
+    let prefix = match (s.alt, ty) {
+        (true, 'b') => "0b",
+        (true, 'o') => "0o",
+        (true, 'x') => "0x",
+        (true, 'X') => "0X",
+        _ => "",
     };
-    let sign = sign_str(v.is_negative(), s);
-    let prefix = if s.alt { prefix } else { "" };
+    let sign = sign_str(int_is_negative(v), s);
+    if s.width.is_none() && s.grouping.is_none() && prefix.is_empty() {
+        return Ok(if sign.is_empty() { digits } else { format!("{}{}", sign, digits) });
+    }
     let every = if matches!(ty, 'b' | 'o' | 'x' | 'X') { 4 } else { 3 };
     Ok(layout_number(s, sign, prefix, &digits, "", every))
 }
@@ -672,13 +711,13 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
         return ops::str_(vm, v);
     }
     if let Some(i) = as_int(v) {
-        let tn = ops::type_name(v);
-        let s = parse_spec_for(vm, spec, &tn, '>')?;
-        let b = match i {
-            I::S(x) => BigInt::from(x),
-            I::B(b) => b,
+        let tn: std::borrow::Cow<str> = match v {
+            Value::Int(_) => "int".into(),
+            Value::Bool(_) => "bool".into(),
+            _ => ops::type_name(v).into(),
         };
-        return format_int_named(vm, &b, &s, &tn);
+        let s = parse_spec_for(vm, spec, &tn, '>')?;
+        return format_int_named(vm, &i, &s, &tn);
     }
     let fv = match v {
         Value::Float(f) => Some(*f),
@@ -688,7 +727,8 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
         },
     };
     if let Some(f) = fv {
-        let s = parse_spec_for(vm, spec, &ops::type_name(v), '>')?;
+        let tn: std::borrow::Cow<str> = if let Value::Float(_) = v { "float".into() } else { ops::type_name(v).into() };
+        let s = parse_spec_for(vm, spec, &tn, '>')?;
         return format_float(vm, f, &s);
     }
     match v.payload() {
@@ -713,15 +753,13 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
 
 /// `fmt % args` for str.
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
-    let cs: Vec<char> = fmt.chars().collect();
-    percent_core(vm, &cs, args, false)
+    let out = percent_core(vm, fmt.as_bytes(), args, false)?;
+    Ok(String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 /// `fmt % args` for bytes and bytearray.
 pub fn percent_format_bytes(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
-    let cs: Vec<char> = fmt.iter().map(|&b| b as char).collect();
-    let out = percent_core(vm, &cs, args, true)?;
-    Ok(out.chars().map(|c| c as u32 as u8).collect())
+    percent_core(vm, fmt, args, true)
 }
 
 fn bytes_of(v: &Value) -> Option<Vec<u8>> {
@@ -730,10 +768,6 @@ fn bytes_of(v: &Value) -> Option<Vec<u8>> {
         Some(Payload::ByteArray(b)) => Some(lock(b).clone()),
         _ => None,
     }
-}
-
-fn latin1(b: &[u8]) -> String {
-    b.iter().map(|&c| c as char).collect()
 }
 
 /// Does `%` treat `args` as a mapping (PyMapping_Check minus tuple/str/bytes)?
@@ -779,7 +813,7 @@ fn is_number_like(v: &Value) -> bool {
     }
 }
 
-fn percent_core(vm: &mut Vm, cs: &[char], args: &Value, bytes_mode: bool) -> PyResult<String> {
+fn percent_core(vm: &mut Vm, cs: &[u8], args: &Value, bytes_mode: bool) -> PyResult<Vec<u8>> {
     let is_tuple = matches!(args.payload(), Some(Payload::Tuple(_)));
     let mut st = PctArgs {
         cur: args.clone(),
@@ -788,34 +822,34 @@ fn percent_core(vm: &mut Vm, cs: &[char], args: &Value, bytes_mode: bool) -> PyR
         argidx: if is_tuple { 0 } else { -2 },
     };
     let dict = if percent_mapping(args, bytes_mode) { Some(args.clone()) } else { None };
-    let mut out = String::with_capacity(cs.len() + 16);
+    let mut out: Vec<u8> = Vec::with_capacity(cs.len() + 16);
     let mut i = 0;
     while i < cs.len() {
         // Copy a literal run.
-        let c = cs[i];
-        if c != '%' {
-            out.push(c);
-            i += 1;
+        if cs[i] != b'%' {
+            let run = cs[i..].iter().position(|&c| c == b'%').unwrap_or(cs.len() - i);
+            out.extend_from_slice(&cs[i..i + run]);
+            i += run;
             continue;
         }
         i += 1;
         if i >= cs.len() {
             return Err(vm.value_error("incomplete format"));
         }
-        if cs[i] == '%' {
-            out.push('%');
+        if cs[i] == b'%' {
+            out.push(b'%');
             i += 1;
             continue;
         }
-        if cs[i] == '(' {
+        if cs[i] == b'(' {
             let Some(d) = dict.clone() else { return Err(vm.type_error("format requires a mapping")) };
             let st_key = i + 1;
             let mut depth = 1;
             i += 1;
             while i < cs.len() && depth > 0 {
-                if cs[i] == '(' {
+                if cs[i] == b'(' {
                     depth += 1;
-                } else if cs[i] == ')' {
+                } else if cs[i] == b')' {
                     depth -= 1;
                 }
                 i += 1;
@@ -823,8 +857,8 @@ fn percent_core(vm: &mut Vm, cs: &[char], args: &Value, bytes_mode: bool) -> PyR
             if depth > 0 {
                 return Err(vm.value_error("incomplete format key"));
             }
-            let key_s: String = cs[st_key..i - 1].iter().collect();
-            let key = if bytes_mode { crate::vm::bytes_value(key_s.chars().map(|c| c as u32 as u8).collect()) } else { Value::str(key_s) };
+            let raw = &cs[st_key..i - 1];
+            let key = if bytes_mode { crate::vm::bytes_value(raw.to_vec()) } else { Value::str(String::from_utf8_lossy(raw).into_owned()) };
             st.cur = ops::getitem(vm, &d, &key)?;
             st.arglen = -1;
             st.argidx = -2;
@@ -833,18 +867,18 @@ fn percent_core(vm: &mut Vm, cs: &[char], args: &Value, bytes_mode: bool) -> PyR
         let (mut ljust, mut plus, mut blank, mut alt, mut zero) = (false, false, false, false, false);
         while i < cs.len() {
             match cs[i] {
-                '-' => ljust = true,
-                '+' => plus = true,
-                ' ' => blank = true,
-                '#' => alt = true,
-                '0' => zero = true,
+                b'-' => ljust = true,
+                b'+' => plus = true,
+                b' ' => blank = true,
+                b'#' => alt = true,
+                b'0' => zero = true,
                 _ => break,
             }
             i += 1;
         }
         // Width.
         let mut width: usize = 0;
-        if i < cs.len() && cs[i] == '*' {
+        if i < cs.len() && cs[i] == b'*' {
             let w = st.next(vm)?;
             let n = match crate::vm::types::int::as_int(&w) {
                 Some(I::S(n)) => n,
@@ -858,15 +892,15 @@ fn percent_core(vm: &mut Vm, cs: &[char], args: &Value, bytes_mode: bool) -> PyR
             i += 1;
         } else {
             while i < cs.len() && cs[i].is_ascii_digit() {
-                width = width.checked_mul(10).and_then(|w| w.checked_add(cs[i] as usize - '0' as usize)).ok_or_else(|| vm.value_error("width too big"))?;
+                width = width.checked_mul(10).and_then(|w| w.checked_add((cs[i] - b'0') as usize)).ok_or_else(|| vm.value_error("width too big"))?;
                 i += 1;
             }
         }
         // Precision.
         let mut prec: Option<usize> = None;
-        if i < cs.len() && cs[i] == '.' {
+        if i < cs.len() && cs[i] == b'.' {
             i += 1;
-            if i < cs.len() && cs[i] == '*' {
+            if i < cs.len() && cs[i] == b'*' {
                 let p = st.next(vm)?;
                 let n = match crate::vm::types::int::as_int(&p) {
                     Some(I::S(n)) => n,
@@ -878,24 +912,29 @@ fn percent_core(vm: &mut Vm, cs: &[char], args: &Value, bytes_mode: bool) -> PyR
             } else {
                 let mut p: usize = 0;
                 while i < cs.len() && cs[i].is_ascii_digit() {
-                    p = p.checked_mul(10).and_then(|w| w.checked_add(cs[i] as usize - '0' as usize)).ok_or_else(|| vm.value_error("precision too big"))?;
+                    p = p.checked_mul(10).and_then(|w| w.checked_add((cs[i] - b'0') as usize)).ok_or_else(|| vm.value_error("precision too big"))?;
                     i += 1;
                 }
                 prec = Some(p);
             }
         }
-        while i < cs.len() && matches!(cs[i], 'h' | 'l' | 'L') {
+        while i < cs.len() && matches!(cs[i], b'h' | b'l' | b'L') {
             i += 1;
         }
         if i >= cs.len() {
             return Err(vm.value_error("incomplete format"));
         }
-        let ty = cs[i];
-        i += 1;
+        let ty_pos = i;
+        let ty = if cs[i] < 0x80 || bytes_mode {
+            cs[i] as char
+        } else {
+            std::str::from_utf8(&cs[i..]).ok().and_then(|t| t.chars().next()).or_else(|| String::from_utf8_lossy(&cs[i..]).chars().next()).unwrap_or('?')
+        };
+        i += if bytes_mode { 1 } else { ty.len_utf8() };
         let v = st.next(vm)?;
         // (sign, prefix-and-digits) for numbers, or plain text.
         let mut numeric: Option<(String, String)> = None;
-        let text: String = match ty {
+        let text: Vec<u8> = match ty {
             's' | 'r' | 'a' | 'b' if bytes_mode => {
                 let b = match ty {
                     's' | 'b' => match bytes_of(&v) {
@@ -919,7 +958,7 @@ fn percent_core(vm: &mut Vm, cs: &[char], args: &Value, bytes_mode: bool) -> PyR
                     Some(p) if p < b.len() => &b[..p],
                     _ => &b[..],
                 };
-                latin1(b)
+                b.to_vec()
             }
             's' | 'r' | 'a' => {
                 let t = match ty {
@@ -929,10 +968,10 @@ fn percent_core(vm: &mut Vm, cs: &[char], args: &Value, bytes_mode: bool) -> PyR
                 };
                 match prec {
                     Some(p) => match t.char_indices().nth(p) {
-                        Some((b, _)) => t[..b].to_string(),
-                        None => t,
+                        Some((b, _)) => t[..b].as_bytes().to_vec(),
+                        None => t.into_bytes(),
                     },
-                    None => t,
+                    None => t.into_bytes(),
                 }
             }
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
@@ -986,7 +1025,7 @@ fn percent_core(vm: &mut Vm, cs: &[char], args: &Value, bytes_mode: bool) -> PyR
                     ""
                 };
                 numeric = Some((format!("{}{}", sign, prefix), digits));
-                String::new()
+                Vec::new()
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let f = match &v {
@@ -1012,25 +1051,25 @@ fn percent_core(vm: &mut Vm, cs: &[char], args: &Value, bytes_mode: bool) -> PyR
                     ""
                 };
                 numeric = Some((sign.to_string(), body));
-                String::new()
+                Vec::new()
             }
             'c' => {
                 if bytes_mode {
                     match bytes_of(&v) {
-                        Some(b) if b.len() == 1 => latin1(&b),
+                        Some(b) if b.len() == 1 => b,
                         Some(_) => return Err(vm.type_error("%c requires an integer in range(256) or a single byte")),
                         None => match as_int(&v) {
-                            Some(I::S(n)) if (0..256).contains(&n) => (n as u8 as char).to_string(),
+                            Some(I::S(n)) if (0..256).contains(&n) => vec![n as u8],
                             Some(_) => return Err(vm.overflow_error("%c arg not in range(256)")),
                             None => return Err(vm.type_error("%c requires an integer in range(256) or a single byte")),
                         },
                     }
                 } else {
                     match v.as_pystr() {
-                        Some(p) if p.nchars == 1 => p.s.to_string(),
+                        Some(p) if p.nchars == 1 => p.s.as_bytes().to_vec(),
                         Some(_) => return Err(vm.type_error("%c requires int or char")),
                         None => match as_int(&v) {
-                            Some(I::S(n)) if (0..0x110000).contains(&n) => char::from_u32(n as u32).unwrap_or('\u{fffd}').to_string(),
+                            Some(I::S(n)) if (0..0x110000).contains(&n) => char::from_u32(n as u32).unwrap_or('\u{fffd}').to_string().into_bytes(),
                             Some(_) => return Err(vm.overflow_error("%c arg not in range(0x110000)")),
                             None => return Err(vm.type_error("%c requires int or char")),
                         },
@@ -1042,7 +1081,7 @@ fn percent_core(vm: &mut Vm, cs: &[char], args: &Value, bytes_mode: bool) -> PyR
                     "unsupported format character '{}' (0x{:x}) at index {}",
                     if (' '..='~').contains(&other) { other } else { '?' },
                     other as u32,
-                    i - 1
+                    if bytes_mode { ty_pos } else { String::from_utf8_lossy(&cs[..ty_pos]).chars().count() }
                 )))
             }
         };
@@ -1051,31 +1090,31 @@ fn percent_core(vm: &mut Vm, cs: &[char], args: &Value, bytes_mode: bool) -> PyR
                 let n = sign.len() + body.len();
                 if width > n {
                     if ljust {
-                        out.push_str(&sign);
-                        out.push_str(&body);
-                        out.extend(std::iter::repeat(' ').take(width - n));
+                        out.extend_from_slice(sign.as_bytes());
+                        out.extend_from_slice(body.as_bytes());
+                        out.extend(std::iter::repeat(b' ').take(width - n));
                     } else if zero {
-                        out.push_str(&sign);
-                        out.extend(std::iter::repeat('0').take(width - n));
-                        out.push_str(&body);
+                        out.extend_from_slice(sign.as_bytes());
+                        out.extend(std::iter::repeat(b'0').take(width - n));
+                        out.extend_from_slice(body.as_bytes());
                     } else {
-                        out.extend(std::iter::repeat(' ').take(width - n));
-                        out.push_str(&sign);
-                        out.push_str(&body);
+                        out.extend(std::iter::repeat(b' ').take(width - n));
+                        out.extend_from_slice(sign.as_bytes());
+                        out.extend_from_slice(body.as_bytes());
                     }
                 } else {
-                    out.push_str(&sign);
-                    out.push_str(&body);
+                    out.extend_from_slice(sign.as_bytes());
+                    out.extend_from_slice(body.as_bytes());
                 }
             }
             None => {
-                let n = text.chars().count();
+                let n = if bytes_mode || width == 0 { text.len() } else { String::from_utf8_lossy(&text).chars().count() };
                 if width > n && !ljust {
-                    out.extend(std::iter::repeat(' ').take(width - n));
+                    out.extend(std::iter::repeat(b' ').take(width - n));
                 }
-                out.push_str(&text);
+                out.extend_from_slice(&text);
                 if width > n && ljust {
-                    out.extend(std::iter::repeat(' ').take(width - n));
+                    out.extend(std::iter::repeat(b' ').take(width - n));
                 }
             }
         }

@@ -14,65 +14,70 @@ use std::sync::Arc;
 
 // ----- classes -----
 
-/// The class of any value.
+/// The class of any value (owned).
 pub fn class_of(v: &Value) -> ObjRef {
+    class_ref(v).clone()
+}
+
+/// The class of any value, borrowed (no reference-count traffic).
+pub fn class_ref(v: &Value) -> &ObjRef {
     let t = types();
     match v {
-        Value::None => t.none_type.clone(),
-        Value::Bool(_) => t.bool.clone(),
-        Value::Int(_) => t.int.clone(),
-        Value::Float(_) => t.float.clone(),
+        Value::None => &t.none_type,
+        Value::Bool(_) => &t.bool,
+        Value::Int(_) => &t.int,
+        Value::Float(_) => &t.float,
         Value::Obj(o) => {
             if let Some(c) = &o.cls {
-                return c.clone();
+                return c;
             }
             match &o.payload {
-                Payload::Instance => t.object.clone(),
-                Payload::Int(_) => t.int.clone(),
-                Payload::Float(_) => t.float.clone(),
-                Payload::Complex(..) => t.complex.clone(),
-                Payload::Str(_) => t.str.clone(),
-                Payload::Bytes(_) => t.bytes.clone(),
-                Payload::ByteArray(_) => t.bytearray.clone(),
-                Payload::Tuple(_) => t.tuple.clone(),
-                Payload::List(_) => t.list.clone(),
-                Payload::Dict(_) => t.dict.clone(),
-                Payload::Set(_) => t.set.clone(),
-                Payload::FrozenSet(_) => t.frozenset.clone(),
-                Payload::Range(..) => t.range.clone(),
-                Payload::Slice(..) => t.slice.clone(),
-                Payload::Function(_) => t.function.clone(),
-                Payload::BoundMethod(..) => t.method.clone(),
+                Payload::Instance => &t.object,
+                Payload::Int(_) => &t.int,
+                Payload::Float(_) => &t.float,
+                Payload::Complex(..) => &t.complex,
+                Payload::Str(_) => &t.str,
+                Payload::Bytes(_) => &t.bytes,
+                Payload::ByteArray(_) => &t.bytearray,
+                Payload::Tuple(_) => &t.tuple,
+                Payload::List(_) => &t.list,
+                Payload::Dict(_) => &t.dict,
+                Payload::Set(_) => &t.set,
+                Payload::FrozenSet(_) => &t.frozenset,
+                Payload::Range(..) => &t.range,
+                Payload::Slice(..) => &t.slice,
+                Payload::Function(_) => &t.function,
+                Payload::BoundMethod(..) => &t.method,
                 Payload::Builtin(b) => {
                     if b.bound.is_some() || b.is_method {
-                        t.builtin_method.clone()
+                        &t.builtin_method
                     } else {
-                        t.builtin.clone()
+                        &t.builtin
                     }
                 }
-                Payload::Class(c) => c.meta.clone().unwrap_or_else(|| t.type_.clone()),
-                Payload::Module(_) => t.module.clone(),
-                Payload::Cell(_) => t.cell.clone(),
+                Payload::Class(c) => c.meta.as_ref().unwrap_or(&t.type_),
+                Payload::Module(_) => &t.module,
+                Payload::Cell(_) => &t.cell,
                 Payload::Generator(g) => match g.kind {
-                    GenKind::Generator => t.generator.clone(),
-                    GenKind::Coroutine => t.coroutine.clone(),
-                    GenKind::AsyncGenerator => t.async_generator.clone(),
+                    GenKind::Generator => &t.generator,
+                    GenKind::Coroutine => &t.coroutine,
+                    GenKind::AsyncGenerator => &t.async_generator,
                 },
-                Payload::Iterator(_) => t.iterator.clone(),
-                Payload::Exception(_) => t.exc("BaseException"),
-                Payload::Property(..) => t.property.clone(),
-                Payload::StaticMethod(_) => t.staticmethod.clone(),
-                Payload::ClassMethod(_) => t.classmethod.clone(),
-                Payload::Super(..) => t.super_.clone(),
+                Payload::Iterator(st) => types::iter::iterator_class(st),
+                Payload::Exception(_) => t.exceptions.get("BaseException").unwrap(),
+                Payload::Property(..) => &t.property,
+                Payload::StaticMethod(_) => &t.staticmethod,
+                Payload::ClassMethod(_) => &t.classmethod,
+                Payload::Super(..) => &t.super_,
                 Payload::Singleton(n) => {
                     if *n == "Ellipsis" {
-                        t.ellipsis_type.clone()
+                        &t.ellipsis_type
                     } else {
-                        t.not_implemented_type.clone()
+                        &t.not_implemented_type
                     }
                 }
-                Payload::Code(_) => t.code.clone(),
-                Payload::Native(_) => t.object.clone(),
+                Payload::Code(_) => &t.code,
+                Payload::Native(_) => &t.object,
             }
         }
     }
@@ -87,7 +92,7 @@ pub fn class_name(cls: &ObjRef) -> String {
 
 /// `type(v).__name__`
 pub fn type_name(v: &Value) -> String {
-    class_name(&class_of(v))
+    class_name(class_ref(v))
 }
 
 /// Is `cls` a subclass of `base` (by MRO)?
@@ -102,7 +107,7 @@ pub fn is_subclass(cls: &ObjRef, base: &ObjRef) -> bool {
 }
 
 pub fn isinstance_cls(v: &Value, cls: &ObjRef) -> bool {
-    is_subclass(&class_of(v), cls)
+    is_subclass(class_ref(v), cls)
 }
 
 /// Find `name` in the class and its MRO.
@@ -154,7 +159,7 @@ pub fn is_heap_class(cls: &ObjRef) -> bool {
 /// A special method defined in Python on the value's class (None for builtins
 /// and for methods only the builtin base provides).
 pub fn lookup_user_special(v: &Value, name: &str) -> Option<Value> {
-    let cls = class_of(v);
+    let cls = class_ref(v);
     if !is_heap_class(&cls) {
         return None;
     }
@@ -177,7 +182,7 @@ pub fn lookup_user_special(v: &Value, name: &str) -> Option<Value> {
 
 /// A special method on the value's class (user-defined or builtin).
 pub fn lookup_special(v: &Value, name: &str) -> Option<Value> {
-    lookup_type(&class_of(v), name)
+    lookup_type(class_ref(v), name)
 }
 
 /// A special method bound to `v`.
@@ -305,9 +310,9 @@ pub fn getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Va
             _ => {}
         }
     }
-    let cls = class_of(obj);
-    let heap = is_heap_class(&cls);
-    let flags = class_flags(&cls);
+    let cls = class_ref(obj);
+    let heap = is_heap_class(cls);
+    let flags = class_flags(cls);
     // Fast path: no data descriptors or hooks anywhere in the MRO, so the
     // instance dict wins outright.
     if heap && flags & (CLASS_GETATTRIBUTE | CLASS_DATA_DESCR) == 0 {
@@ -329,7 +334,7 @@ pub fn getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Va
             };
         }
     }
-    let descr = lookup_type_v(&cls, name);
+    let descr = lookup_type_v(cls, name);
     if let Some(d) = &descr {
         if is_data_descriptor(d) {
             return descr_get(vm, d.clone(), obj).map(Some);
@@ -396,8 +401,8 @@ pub fn setattr(vm: &mut Vm, obj: &Value, name: &Value, val: Value) -> PyResult<(
             _ => {}
         }
     }
-    let cls = class_of(obj);
-    if is_heap_class(&cls) && class_flags(&cls) & CLASS_SETATTR != 0 {
+    let cls = class_ref(obj);
+    if is_heap_class(cls) && class_flags(cls) & CLASS_SETATTR != 0 {
         if let Some(sa) = lookup_user_special(obj, "__setattr__") {
             vm.call(&sa, vec![obj.clone(), name.clone(), val])?;
             return Ok(());
@@ -408,8 +413,8 @@ pub fn setattr(vm: &mut Vm, obj: &Value, name: &Value, val: Value) -> PyResult<(
 
 /// object.__setattr__: data descriptors, then the instance dict.
 pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, val: Value) -> PyResult<()> {
-    let cls = class_of(obj);
-    let descr = if is_heap_class(&cls) && class_flags(&cls) & CLASS_DATA_DESCR == 0 { None } else { lookup_type_v(&cls, name) };
+    let cls = class_ref(obj);
+    let descr = if is_heap_class(cls) && class_flags(cls) & CLASS_DATA_DESCR == 0 { None } else { lookup_type_v(cls, name) };
     if let Some(d) = descr {
         match d.payload() {
             Some(Payload::Property(_, fset, _, _)) => {
@@ -468,6 +473,13 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, val: Value) -> Py
             return Ok(());
         }
     }
+    if types::object::builtin_attr(vm, obj, name.as_str().unwrap_or(""))?.is_some() {
+        return Err(vm.attr_error(format!(
+            "attribute '{}' of '{}' objects is not writable",
+            name.as_str().unwrap_or(""),
+            type_name(obj)
+        )));
+    }
     Err(vm.attr_error(format!("'{}' object has no attribute '{}'", type_name(obj), name.as_str().unwrap_or(""))))
 }
 
@@ -521,8 +533,8 @@ pub fn load_method(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<(Value, O
             return Ok((getattr(vm, obj, name)?, None));
         }
     }
-    let cls = class_of(obj);
-    if let Some(d) = lookup_type_v(&cls, name) {
+    let cls = class_ref(obj);
+    if let Some(d) = lookup_type_v(cls, name) {
         let plain = match d.payload() {
             Some(Payload::Function(_)) => true,
             Some(Payload::Builtin(b)) => b.is_method && b.bound.is_none(),
@@ -533,7 +545,7 @@ pub fn load_method(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<(Value, O
                 Value::Obj(o) => o.dict.as_ref().map(|dd| dd.get_str_value(name).is_some()).unwrap_or(false),
                 _ => false,
             };
-            let custom_ga = is_heap_class(&cls) && class_flags(&cls) & CLASS_GETATTRIBUTE != 0;
+            let custom_ga = is_heap_class(cls) && class_flags(cls) & CLASS_GETATTRIBUTE != 0;
             if !shadowed && !custom_ga {
                 return Ok((d, Some(obj.clone())));
             }
@@ -954,6 +966,9 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult {
             (Payload::Set(p) | Payload::FrozenSet(p), Payload::Set(q) | Payload::FrozenSet(q)) => {
                 return Ok(Value::Bool(types::set::set_compare(vm, op, p, q)?));
             }
+            (Payload::BoundMethod(r1, f1), Payload::BoundMethod(r2, f2)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                return Ok(Value::Bool((r1.is(r2) && f1.is(f2)) == (op == CmpOp::Eq)));
+            }
             (Payload::Range(..), Payload::Range(..)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 let e = types::range::range_eq(a, b);
                 return Ok(Value::Bool(e == (op == CmpOp::Eq)));
@@ -1001,11 +1016,14 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult {
     let a_heap = matches!(a, Value::Obj(o) if o.cls.as_ref().map(is_heap_class).unwrap_or(false));
     let b_heap = matches!(b, Value::Obj(o) if o.cls.as_ref().map(is_heap_class).unwrap_or(false));
     if a_heap || b_heap {
+        // CPython's order: the right operand's reflected method first only when
+        // its type is a proper subclass of the left's; then the left operand
+        // (its Python method, or the builtin operation); then the reflection.
         let (fwd, rev, _) = op.dunders();
-        let ca = class_of(a);
-        let cb = class_of(b);
-        let same = Arc::ptr_eq(&ca, &cb);
-        let b_first = b_heap && !same && is_subclass(&cb, &ca) && lookup_user_special(b, rev).is_some();
+        let ca = class_ref(a);
+        let cb = class_ref(b);
+        let same = Arc::ptr_eq(ca, cb);
+        let b_first = b_heap && !same && is_subclass(cb, ca) && lookup_user_special(b, rev).is_some();
         if b_first {
             if let Some(f) = lookup_user_special(b, rev) {
                 let r = vm.call(&f, vec![b.clone(), a.clone()])?;
@@ -1014,13 +1032,31 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult {
                 }
             }
         }
-        if a_heap {
-            if let Some(f) = lookup_user_special(a, fwd) {
+        let a_fwd = if a_heap { lookup_user_special(a, fwd) } else { None };
+        match a_fwd {
+            Some(f) => {
                 let r = vm.call(&f, vec![a.clone(), b.clone()])?;
                 if !r.is(&types().not_implemented) {
                     return Ok(r);
                 }
             }
+            None if !a_heap => match types::native_binop(vm, op, a, b) {
+                Ok(Some(r)) => return Ok(r),
+                Ok(None) => {}
+                // A builtin that rejects the operand type (e.g. str + obj) still
+                // lets the right operand's reflected method try.
+                Err(e) if b_heap && vm.is_exc(&e, "TypeError") => {
+                    if let Some(f) = lookup_user_special(b, rev) {
+                        let r = vm.call(&f, vec![b.clone(), a.clone()])?;
+                        if !r.is(&types().not_implemented) {
+                            return Ok(r);
+                        }
+                    }
+                    return Err(e);
+                }
+                Err(e) => return Err(e),
+            },
+            None => {}
         }
         if b_heap && !same && !b_first {
             if let Some(f) = lookup_user_special(b, rev) {
@@ -1290,6 +1326,10 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             }
             Payload::Range(..) => return types::range::range_contains(vm, container, item),
             Payload::Bytes(b) => return types::bytes::bytes_contains(vm, b, item),
+            Payload::ByteArray(b) => {
+                let d = lock(b).clone();
+                return types::bytes::bytes_contains(vm, &d, item);
+            }
             _ => {}
         }
     }
@@ -1486,7 +1526,10 @@ pub fn str_(vm: &mut Vm, v: &Value) -> PyResult<String> {
 pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
     if let Some(f) = lookup_user_special(v, "__format__") {
         let r = vm.call(&f, vec![v.clone(), Value::str(spec)])?;
-        return Ok(r.as_str().unwrap_or("").to_string());
+        return match r.as_str() {
+            Some(s) => Ok(s.to_string()),
+            None => Err(vm.type_error(format!("__format__ must return a str, not {}", type_name(&r)))),
+        };
     }
     crate::vm::format::format_value(vm, v, spec)
 }

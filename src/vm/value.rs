@@ -210,6 +210,10 @@ pub enum IterState {
 /// A Rust iterator-like object (enumerate, zip, map, itertools...).
 pub trait NativeIter: Send + Sync {
     fn next(&mut self, vm: &mut crate::vm::Vm) -> crate::vm::PyResult<Option<Value>>;
+    /// The Python type name (`type(it).__name__`).
+    fn type_name(&self) -> &'static str {
+        "iterator"
+    }
 }
 
 /// The payload of a heap object.

@@ -133,6 +133,11 @@ fn exc_repr(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn with_traceback(_vm: &mut Vm, args: Args) -> PyResult {
+    if let (Value::Obj(o), Some(tb)) = (&args.pos[0], args.pos.get(1)) {
+        if let Some(d) = &o.dict {
+            d.set_str("__traceback__", tb.clone());
+        }
+    }
     Ok(args.pos[0].clone())
 }
 
@@ -157,15 +162,36 @@ fn add_note(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
-/// A minimal traceback object for `e.__traceback__`.
+fn traceback_class() -> &'static ObjRef {
+    static C: std::sync::OnceLock<ObjRef> = std::sync::OnceLock::new();
+    C.get_or_init(|| super::make_class("traceback", vec![types().object.clone()], BaseKind::Object))
+}
+
+/// `e.__traceback__`: a traceback object (tb_lineno, tb_next), made once per
+/// exception and kept in its dict so identity holds.
 pub fn traceback_object(e: &Value) -> Value {
-    let d = Dict::new();
-    if let Some(ed) = exc::exc_data(e) {
-        if let Some(last) = lock(&ed.traceback).first() {
-            d.set_str("tb_lineno", Value::Int(last.code.line_of(last.pc) as i64));
-        }
+    let Value::Obj(o) = e else { return Value::None };
+    if let Some(tb) = o.dict.as_ref().and_then(|d| d.get_str("__traceback__")) {
+        return tb;
     }
-    Value::Obj(Obj::with_class(types().object.clone(), Payload::Instance, Some(d)))
+    let Some(ed) = exc::exc_data(e) else { return Value::None };
+    let entries = lock(&ed.traceback).clone();
+    if entries.is_empty() {
+        return Value::None;
+    }
+    // Outermost first: tb -> tb_next -> ... -> innermost.
+    let mut next = Value::None;
+    for entry in entries.iter() {
+        let d = Dict::new();
+        d.set_str("tb_lineno", Value::Int(entry.code.line_of(entry.pc) as i64));
+        d.set_str("tb_next", next);
+        d.set_str("tb_frame", Value::None);
+        next = Value::Obj(Obj::with_class(traceback_class().clone(), Payload::Instance, Some(d)));
+    }
+    if let Some(d) = &o.dict {
+        d.set_str("__traceback__", next.clone());
+    }
+    next
 }
 
 pub fn register() {

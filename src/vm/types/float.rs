@@ -360,6 +360,11 @@ fn parse_complex(s: &str) -> Option<(f64, f64)> {
 }
 
 fn complex_new(vm: &mut Vm, args: Args) -> PyResult {
+    if let Some(v) = args.pos.get(1) {
+        if let Some(f) = ops::lookup_user_special(v, "__complex__") {
+            return vm.call(&f, vec![v.clone()]);
+        }
+    }
     let re = match args.pos.get(1) {
         Some(v) => match v.payload() {
             Some(Payload::Complex(a, b)) => return Ok(crate::vm::complex_value(*a, *b)),

@@ -142,14 +142,56 @@ pub fn gen_send(vm: &mut Vm, g: &ObjRef, v: Value) -> PyResult<GenResult> {
     run_gen_frame(vm, g, f, None)
 }
 
-/// gen.throw(e) from Rust.
+/// gen.throw(e) from Rust. A generator suspended in `yield from` / `await`
+/// forwards the exception to its sub-iterator first, as CPython does.
 pub fn gen_throw(vm: &mut Vm, g: &ObjRef, e: Value) -> PyResult<GenResult> {
-    let Some(f) = take_frame(vm, g)? else { return Err(Flow::Exc(e)) };
+    let Some(mut f) = take_frame(vm, g)? else { return Err(Flow::Exc(e)) };
     if f.pc == 0 {
         // Never started: the exception is raised at the start and finishes it.
         finish(g);
         drop(f);
         return Err(Flow::Exc(e));
+    }
+    // Suspended inside a delegation loop (Send, YieldValue, Jump)?
+    let code = f.code.clone();
+    let in_yield_from = f.pc >= 2
+        && matches!(code.instrs.get(f.pc - 1), Some(crate::vm::code::Instr::YieldValue))
+        && matches!(code.instrs.get(f.pc - 2), Some(crate::vm::code::Instr::Send(_)));
+    if in_yield_from {
+        if let (Some(crate::vm::code::Instr::Send(exit)), Some(sub)) = (code.instrs.get(f.pc - 2), f.stack.last().cloned()) {
+            let exit = *exit;
+            let delegated = match as_generator(&sub) {
+                Some(sg) => Some(gen_throw(vm, &sg, e.clone())),
+                None => match ops::lookup_special(&sub, "throw") {
+                    Some(t) => Some(vm.call(&t, vec![sub.clone(), e.clone()]).map(GenResult::Yielded)),
+                    None => None,
+                },
+            };
+            match delegated {
+                Some(Ok(GenResult::Yielded(v))) => {
+                    suspend(g, f);
+                    return Ok(GenResult::Yielded(v));
+                }
+                Some(Ok(GenResult::Returned(v))) => {
+                    f.stack.pop();
+                    f.push(v);
+                    f.pc = exit as usize;
+                    return run_gen_frame(vm, g, f, None);
+                }
+                Some(Err(Flow::Exc(err))) if ops::isinstance_cls(&err, &types().exc("StopIteration")) => {
+                    f.stack.pop();
+                    f.push(exc::stop_iteration_value(&err));
+                    f.pc = exit as usize;
+                    return run_gen_frame(vm, g, f, None);
+                }
+                Some(Err(Flow::Exc(err))) => return run_gen_frame(vm, g, f, Some(err)),
+                Some(Err(other)) => {
+                    suspend(g, f);
+                    return Err(other);
+                }
+                None => {}
+            }
+        }
     }
     run_gen_frame(vm, g, f, Some(e))
 }
@@ -216,4 +258,195 @@ pub fn register() {
     method(&t.generator, "__iter__", gen_iter);
     method(&t.generator, "__next__", gen_next);
     method(&t.coroutine, "__await__", gen_iter);
+    register_async();
+}
+
+// ----- closing abandoned generators -----
+// CPython closes a suspended generator when its last reference goes away, so
+// its `finally` blocks run right then. We can't run Python code inside Drop,
+// so the frame is queued and the eval loop closes it at the next instruction.
+
+thread_local! {
+    static PENDING: std::cell::RefCell<Vec<(Box<Frame>, GenKind, String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Set when some thread has queued frames to close (a cheap check per instruction).
+pub static HAS_PENDING: AtomicBool = AtomicBool::new(false);
+
+impl Drop for GenData {
+    fn drop(&mut self) {
+        let frame = match self.frame.get_mut() {
+            Ok(f) => f.take(),
+            Err(e) => e.into_inner().take(),
+        };
+        if let Some(f) = frame {
+            // Only a started generator inside a try/with has cleanup to run.
+            if f.pc > 0 && !f.blocks.is_empty() && self.kind == GenKind::Generator {
+                let item = (f, self.kind, std::mem::take(&mut self.name), std::mem::take(&mut self.qualname));
+                let _ = PENDING.try_with(|p| p.borrow_mut().push(item));
+                HAS_PENDING.store(true, Ordering::Relaxed);
+            }
+        }
+    }
+}
+
+/// Close every generator this thread abandoned (runs their finally blocks).
+pub fn close_pending(vm: &mut Vm) -> PyResult<()> {
+    HAS_PENDING.store(false, Ordering::Relaxed);
+    loop {
+        let next = PENDING.try_with(|p| p.borrow_mut().pop()).ok().flatten();
+        let Some((frame, kind, name, qualname)) = next else { return Ok(()) };
+        let g = new_generator(kind, frame, name, qualname);
+        let _ = gen_close(vm, Args::new(vec![g]))?;
+    }
+}
+
+// ----- async generators -----
+// An async generator's frame yields two kinds of values: its own `yield`s
+// (wrapped by AsyncGenWrap) and awaits passing through to the event loop.
+// `__anext__`/`asend`/`athrow`/`aclose` return awaitables that resume the
+// frame and tell the two apart, as CPython's async_generator_asend does.
+
+/// A value produced by `yield` inside an async generator.
+pub struct AsyncWrapped(pub Value);
+
+/// The awaitable returned by __anext__/asend/athrow/aclose.
+struct AsyncStep {
+    gen: ObjRef,
+    /// What to do on the first resume.
+    op: std::sync::Mutex<Option<StepOp>>,
+    closing: bool,
+}
+
+enum StepOp {
+    Send(Value),
+    Throw(Value),
+}
+
+fn wrapped_class() -> &'static ObjRef {
+    static C: std::sync::OnceLock<ObjRef> = std::sync::OnceLock::new();
+    C.get_or_init(|| super::make_class("async_generator_wrapped_value", vec![types().object.clone()], BaseKind::Other))
+}
+
+fn step_class() -> &'static ObjRef {
+    static C: std::sync::OnceLock<ObjRef> = std::sync::OnceLock::new();
+    C.get_or_init(|| {
+        let c = super::make_class("async_generator_asend", vec![types().object.clone()], BaseKind::Other);
+        method(&c, "__await__", step_iter);
+        method(&c, "__iter__", step_iter);
+        method(&c, "__next__", step_next);
+        method(&c, "send", step_send);
+        method(&c, "throw", step_throw);
+        method(&c, "close", step_close);
+        c
+    })
+}
+
+pub fn async_wrap(v: Value) -> Value {
+    Value::Obj(Obj::with_class(wrapped_class().clone(), Payload::Native(Box::new(AsyncWrapped(v))), None))
+}
+
+fn unwrap_async(v: &Value) -> Option<Value> {
+    match v.payload() {
+        Some(Payload::Native(n)) => n.downcast_ref::<AsyncWrapped>().map(|w| w.0.clone()),
+        _ => None,
+    }
+}
+
+fn new_step(gen: ObjRef, op: StepOp, closing: bool) -> Value {
+    let st = AsyncStep { gen, op: std::sync::Mutex::new(Some(op)), closing };
+    Value::Obj(Obj::with_class(step_class().clone(), Payload::Native(Box::new(st)), None))
+}
+
+fn step_of(v: &Value) -> &AsyncStep {
+    match v.payload() {
+        Some(Payload::Native(n)) => n.downcast_ref::<AsyncStep>().expect("async generator step"),
+        _ => panic!("not an async generator step"),
+    }
+}
+
+/// Resume the async generator for one awaitable step.
+fn step_resume(vm: &mut Vm, this: &Value, sent: Value, throw: Option<Value>) -> PyResult {
+    let st = step_of(this);
+    let first = lock(&st.op).take();
+    let r = match (first, throw) {
+        (_, Some(e)) => gen_throw(vm, &st.gen, e),
+        (Some(StepOp::Throw(e)), None) => gen_throw(vm, &st.gen, e),
+        (Some(StepOp::Send(v)), None) => {
+            if !sent.is_none() {
+                return Err(vm.type_error("can't send non-None value to a just-started async generator"));
+            }
+            gen_send(vm, &st.gen, v)
+        }
+        (None, None) => gen_send(vm, &st.gen, sent),
+    };
+    match r {
+        Ok(GenResult::Yielded(v)) => match unwrap_async(&v) {
+            Some(inner) => {
+                if st.closing {
+                    return Err(vm.runtime_error("async generator ignored GeneratorExit"));
+                }
+                Err(vm.stop_iteration(inner))
+            }
+            None => Ok(v),
+        },
+        Ok(GenResult::Returned(_)) => {
+            if st.closing {
+                return Err(vm.stop_iteration(Value::None));
+            }
+            Err(vm.err(&types().exc("StopAsyncIteration"), ""))
+        }
+        Err(e) if st.closing && (vm.is_exc(&e, "GeneratorExit") || vm.is_exc(&e, "StopAsyncIteration")) => Err(vm.stop_iteration(Value::None)),
+        Err(e) => Err(e),
+    }
+}
+
+fn step_iter(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(args.pos[0].clone())
+}
+fn step_next(vm: &mut Vm, args: Args) -> PyResult {
+    step_resume(vm, &args.pos[0], Value::None, None)
+}
+fn step_send(vm: &mut Vm, args: Args) -> PyResult {
+    let v = args.pos.get(1).cloned().unwrap_or(Value::None);
+    step_resume(vm, &args.pos[0], v, None)
+}
+fn step_throw(vm: &mut Vm, args: Args) -> PyResult {
+    let e = exc::make_raisable(vm, args.pos.get(1).cloned().unwrap_or(Value::None))?;
+    step_resume(vm, &args.pos[0], Value::None, Some(e))
+}
+fn step_close(_vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::None)
+}
+
+fn agen_self(v: &Value) -> ObjRef {
+    v.obj().cloned().expect("async generator")
+}
+fn agen_aiter(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(args.pos[0].clone())
+}
+fn agen_anext(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(new_step(agen_self(&args.pos[0]), StepOp::Send(Value::None), false))
+}
+fn agen_asend(_vm: &mut Vm, args: Args) -> PyResult {
+    let v = args.pos.get(1).cloned().unwrap_or(Value::None);
+    Ok(new_step(agen_self(&args.pos[0]), StepOp::Send(v), false))
+}
+fn agen_athrow(vm: &mut Vm, args: Args) -> PyResult {
+    let e = exc::make_raisable(vm, args.pos.get(1).cloned().unwrap_or(Value::None))?;
+    Ok(new_step(agen_self(&args.pos[0]), StepOp::Throw(e), false))
+}
+fn agen_aclose(_vm: &mut Vm, args: Args) -> PyResult {
+    let e = exc::new_exception(&types().exc("GeneratorExit"), vec![]);
+    Ok(new_step(agen_self(&args.pos[0]), StepOp::Throw(e), true))
+}
+
+pub fn register_async() {
+    let t = types();
+    let c = &t.async_generator;
+    method(c, "__aiter__", agen_aiter);
+    method(c, "__anext__", agen_anext);
+    method(c, "asend", agen_asend);
+    method(c, "athrow", agen_athrow);
+    method(c, "aclose", agen_aclose);
 }

@@ -129,6 +129,45 @@ pub fn iter_next(vm: &mut Vm, st: &Mutex<IterState>) -> PyResult<Option<Value>> 
     }
 }
 
+/// The class of an iterator object, named after what it iterates
+/// (list_iterator, range_iterator, dict_keyiterator, enumerate, zip...).
+pub fn iterator_class(st: &Mutex<IterState>) -> &'static ObjRef {
+    let name: &'static str = match &*lock(st) {
+        IterState::Seq { seq, .. } => match seq.payload() {
+            Some(Payload::Tuple(_)) => "tuple_iterator",
+            Some(Payload::Bytes(_)) => "bytes_iterator",
+            Some(Payload::ByteArray(_)) => "bytearray_iterator",
+            Some(Payload::List(_)) => "list_iterator",
+            _ => "iterator",
+        },
+        IterState::Range { .. } => "range_iterator",
+        IterState::Str { s, .. } => match &s.payload {
+            Payload::Str(p) if p.is_ascii() => "str_ascii_iterator",
+            _ => "str_iterator",
+        },
+        IterState::DictKeys { dict, kind, .. } => match (&dict.payload, kind) {
+            (Payload::Set(_) | Payload::FrozenSet(_), _) => "set_iterator",
+            (_, 0) => "dict_keyiterator",
+            (_, 1) => "dict_valueiterator",
+            _ => "dict_itemiterator",
+        },
+        IterState::Callable { .. } => "callable_iterator",
+        IterState::Native(n) => n.type_name(),
+        IterState::Done => "iterator",
+    };
+    // Classes live for the whole instance, so they are leaked to hand out
+    // 'static references.
+    static CLASSES: std::sync::OnceLock<Mutex<std::collections::HashMap<&'static str, &'static ObjRef>>> = std::sync::OnceLock::new();
+    let map = CLASSES.get_or_init(|| Mutex::new(std::collections::HashMap::new()));
+    let mut m = lock(map);
+    m.entry(name).or_insert_with(|| {
+        let c = super::make_class(name, vec![types().object.clone()], BaseKind::Other);
+        method(&c, "__iter__", iter_iter);
+        method(&c, "__next__", iter_next_m);
+        Box::leak(Box::new(c))
+    })
+}
+
 /// Wrap a NativeIter as a Python iterator object.
 pub fn native(it: impl NativeIter + 'static) -> Value {
     ops::new_iter(IterState::Native(Box::new(it)))

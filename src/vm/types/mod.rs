@@ -318,7 +318,9 @@ pub fn native_unary(vm: &mut Vm, op: UnOp, v: &Value) -> PyResult<Option<Value>>
 }
 
 pub fn native_compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
-    let _ = (vm, op, a, b);
+    if let Some(r) = bytes::compare(vm, op, a, b)? {
+        return Ok(Some(r));
+    }
     Ok(None)
 }
 
@@ -348,6 +350,7 @@ pub fn native_setitem(vm: &mut Vm, obj: &Value, key: Value, val: Value) -> PyRes
 pub fn native_delitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<bool> {
     match obj.payload() {
         Some(Payload::List(_)) => list::delitem(vm, obj, key).map(|_| true),
+        Some(Payload::ByteArray(_)) => bytes::delitem(vm, obj, key).map(|_| true),
         Some(Payload::Dict(d)) => match d.remove(vm, key)? {
             Some(_) => Ok(true),
             None => Err(vm.key_error(key.clone())),
@@ -392,7 +395,7 @@ pub fn native_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         Payload::Complex(re, im) => float::complex_repr(*re, *im),
         Payload::Str(s) => crate::vm::format::str_repr(&s.s),
         Payload::Bytes(b) => bytes::bytes_repr(b),
-        Payload::ByteArray(b) => format!("bytearray({})", bytes::bytes_repr(&lock(b))),
+        Payload::ByteArray(b) => bytes::bytearray_repr(&lock(b)),
         Payload::Tuple(_) => tuple::repr(vm, v)?,
         Payload::List(_) => list::repr(vm, v)?,
         Payload::Dict(_) => dict::repr(vm, v)?,

@@ -331,6 +331,8 @@ fn object_new_inner(vm: &mut Vm, cls: &ObjRef, args: &Args) -> PyResult {
     }
     match cd.base_kind {
         BaseKind::Exception => Ok(exc::new_exception_of(cls, args.pos.clone())),
+        // Plain object() instances have no __dict__.
+        _ if cd.builtin => Ok(Value::Obj(Obj::with_class(cls.clone(), Payload::Instance, None))),
         _ => Ok(Value::Obj(Obj::with_class(cls.clone(), Payload::Instance, Some(Dict::new())))),
     }
 }

@@ -177,7 +177,19 @@ fn str_new(vm: &mut Vm, mut args: Args) -> PyResult {
 
 fn join(vm: &mut Vm, args: Args) -> PyResult {
     let sep = s_of(&args.pos[0]).to_string();
-    let items = ops::iterate(vm, args.pos.get(1).ok_or_else(|| vm.type_error("str.join() takes exactly one argument (0 given)"))?)?;
+    let arg = args.pos.get(1).ok_or_else(|| vm.type_error("str.join() takes exactly one argument (0 given)"))?;
+    let items = match arg.payload() {
+        Some(Payload::List(l)) => lock(l).clone(),
+        Some(Payload::Tuple(t)) => t.to_vec(),
+        _ => {
+            let it = ops::get_iter(vm, arg).map_err(|e| if vm.is_exc(&e, "TypeError") { vm.type_error("can only join an iterable") } else { e })?;
+            let mut v = Vec::new();
+            while let Some(x) = ops::next(vm, &it)? {
+                v.push(x);
+            }
+            v
+        }
+    };
     let total: usize = items.iter().map(|v| v.as_str().map(|s| s.len()).unwrap_or(0)).sum::<usize>() + sep.len() * items.len();
     let mut out = String::with_capacity(total);
     for (i, it) in items.iter().enumerate() {
@@ -700,7 +712,7 @@ fn fill_arg(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(usize, char)> {
     let fill = match args.pos.get(2) {
         Some(f) => {
             let Some(fs) = f.as_str() else {
-                return Err(vm.type_error(format!("{}() argument 2 must be str, not {}", name, ops::type_name(f))));
+                return Err(vm.type_error(format!("The fill character must be a unicode character, not {}", ops::type_name(f))));
             };
             if fs.chars().count() != 1 {
                 return Err(vm.type_error("The fill character must be exactly one character long"));
