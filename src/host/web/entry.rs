@@ -1,0 +1,101 @@
+//! What JS calls: `runProgram(source, options, onBatch)` runs one program in
+//! the calling worker (the runner) and returns `{exitCode, batches}`;
+//! `buildInfo()` says which build this is.
+
+use super::WebHost;
+use crate::host::Host;
+use crate::runtime::{run_source, RunOptions};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+
+/// `window.spindle.run`'s options as they cross from JS.
+#[derive(Deserialize, Default, Debug)]
+#[serde(default, rename_all = "camelCase")]
+pub struct JsRunOptions {
+    pub gil: bool,
+    pub timeout_ms: Option<f64>,
+    pub start_method: Option<String>,
+    pub stdin: Option<String>,
+    pub filename: Option<String>,
+    pub argv: Vec<String>,
+}
+
+impl JsRunOptions {
+    pub fn into_run_options(self) -> RunOptions {
+        let d = RunOptions::default();
+        // `..d` keeps this compiling when the runtime adds options.
+        RunOptions {
+            gil: self.gil,
+            timeout_ms: self.timeout_ms.filter(|t| *t > 0.0).map(|t| t as u64),
+            start_method: self.start_method.unwrap_or_else(|| d.start_method.clone()),
+            stdin: self.stdin.unwrap_or_default(),
+            filename: self.filename.unwrap_or_else(|| d.filename.clone()),
+            argv: self.argv,
+            ..d
+        }
+    }
+}
+
+/// What `runProgram` returns.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RunResult {
+    pub exit_code: i32,
+    /// Number of output batches the run produced (seq 0..batches), so the page
+    /// knows when it has them all (they may arrive through several channels).
+    pub batches: u32,
+}
+
+/// Run `source` on this worker with `host`, flushing at the end.
+pub fn run_with_host(source: &str, options: JsRunOptions, host: WebHost) -> RunResult {
+    let opts = options.into_run_options();
+    let outcome = run_source(source, &opts, Arc::new(host.clone()) as Arc<dyn Host>);
+    host.flush();
+    RunResult { exit_code: outcome.exit_code, batches: host.batches() }
+}
+
+/// Report Rust panics (which trap in wasm) with their message: logged to the
+/// console and kept in `globalThis.__spindleLastPanic` for the runner to show.
+pub fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            let msg = format!("panic: {info}");
+            web_sys::console::error_1(&JsValue::from_str(&msg));
+            let _ = js_sys::Reflect::set(&js_sys::global(), &"__spindleLastPanic".into(), &JsValue::from_str(&msg));
+        }));
+    });
+}
+
+/// Run a whole program in this worker. `on_batch` receives output batches
+/// `{seq, out: [[stream, text]...], trace: [...]}`; returns `{exitCode, batches}`.
+#[wasm_bindgen(js_name = runProgram)]
+pub fn run_program(source: &str, options: JsValue, on_batch: js_sys::Function) -> Result<JsValue, JsValue> {
+    let options: JsRunOptions =
+        if options.is_undefined() || options.is_null() { JsRunOptions::default() } else { serde_wasm_bindgen::from_value(options)? };
+    install_panic_hook();
+    super::set_sink(on_batch);
+    let res = run_with_host(source, options, WebHost::new());
+    super::clear_sink();
+    Ok(res.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct BuildInfo {
+    threaded: bool,
+    cross_origin_isolated: bool,
+    version: &'static str,
+}
+
+/// `{threaded, crossOriginIsolated, version}` of this instance.
+#[wasm_bindgen(js_name = buildInfo)]
+pub fn build_info() -> Result<JsValue, JsValue> {
+    Ok(BuildInfo {
+        threaded: super::THREADED,
+        cross_origin_isolated: super::js::cross_origin_isolated(),
+        version: env!("CARGO_PKG_VERSION"),
+    }
+    .serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+}

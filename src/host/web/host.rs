@@ -1,0 +1,125 @@
+//! `WebHost`: the `Host` of a run in the browser. Clocks come from JS, output
+//! and trace events are batched (see `batch`), threads are Web Workers sharing
+//! the wasm memory (see `threads`).
+
+use super::batch::{Batch, Batcher};
+use super::js;
+use crate::host::{Host, Stream};
+use crate::runtime::trace::TraceEvent;
+use std::sync::Arc;
+
+/// The host of one run. Cheap to clone; every thread of the run shares it.
+#[derive(Clone)]
+pub struct WebHost {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    /// Shared clock (ms) when the run started.
+    t0_ms: f64,
+    batcher: Batcher,
+    can_block: bool,
+    cpus: usize,
+    pid: u32,
+}
+
+impl WebHost {
+    /// A host for a run started now, in this worker.
+    pub fn new() -> Self {
+        Self::with_pid(1)
+    }
+
+    /// A host whose `os.getpid()` is `pid` (process workers get their own).
+    pub fn with_pid(pid: u32) -> Self {
+        let can_block = super::THREADED && js::in_worker() && js::cross_origin_isolated();
+        WebHost {
+            inner: Arc::new(Inner {
+                t0_ms: js::shared_clock_ms(),
+                batcher: Batcher::default(),
+                can_block,
+                cpus: js::hardware_concurrency(),
+                pid,
+            }),
+        }
+    }
+
+    /// Milliseconds since the run started (the trace's time base).
+    pub fn elapsed_ms(&self) -> f64 {
+        js::shared_clock_ms() - self.inner.t0_ms
+    }
+
+    /// Number of batches delivered (or taken) so far.
+    pub fn batches(&self) -> u32 {
+        self.inner.batcher.batches()
+    }
+
+    /// Take pending output directly, bypassing the sink (tests, tools).
+    pub fn take_batch(&self) -> Option<Batch> {
+        self.inner.batcher.take()
+    }
+}
+
+impl Default for WebHost {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Host for WebHost {
+    fn write(&self, stream: Stream, text: &str) {
+        if self.inner.batcher.write(stream, text, js::shared_clock_ms()) {
+            self.flush();
+        }
+    }
+
+    fn flush(&self) {
+        self.inner.batcher.flush();
+    }
+
+    fn monotonic(&self) -> f64 {
+        js::shared_clock_ms() / 1000.0
+    }
+
+    fn wall_time(&self) -> f64 {
+        js::wall_ms() / 1000.0
+    }
+
+    fn can_block(&self) -> bool {
+        self.inner.can_block
+    }
+
+    fn sleep(&self, secs: f64) {
+        // Deliver what was printed before going quiet.
+        self.flush();
+        if secs <= 0.0 {
+            return;
+        }
+        if self.inner.can_block {
+            // With atomics, std's sleep is memory.atomic.wait32 with a timeout.
+            std::thread::sleep(std::time::Duration::from_secs_f64(secs));
+        } else {
+            // Not reachable by contract (callers check can_block), but never hang:
+            // spin on the clock.
+            let end = js::shared_clock_ms() + secs * 1000.0;
+            while js::shared_clock_ms() < end {}
+        }
+    }
+
+    fn spawn_thread(&self, name: &str, f: Box<dyn FnOnce() + Send + 'static>) -> Result<(), String> {
+        super::threads::spawn(name, f)
+    }
+
+    fn cpu_count(&self) -> usize {
+        self.inner.cpus
+    }
+
+    fn trace(&self, ev: TraceEvent) {
+        if self.inner.batcher.trace(ev, js::shared_clock_ms()) {
+            self.flush();
+        }
+    }
+
+    fn pid(&self) -> u32 {
+        self.inner.pid
+    }
+}

@@ -1,0 +1,99 @@
+//! The JS surface the web host uses: clocks, environment probes, the URL of
+//! our own wasm-bindgen glue, and the worker helpers in `workers.js`.
+//! Everything here works in a Window and in any (nested) Worker.
+
+use js_sys::{Function, JsString, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
+    #[wasm_bindgen(thread_local_v2, js_namespace = performance, js_name = timeOrigin)]
+    static TIME_ORIGIN: f64;
+    #[wasm_bindgen(js_namespace = Date, js_name = now)]
+    fn date_now() -> f64;
+
+    // `import.meta.url` evaluated inside the wasm-bindgen glue module itself:
+    // the URL a new worker imports to instantiate the same module.
+    #[wasm_bindgen(thread_local_v2, js_namespace = ["import", "meta"], js_name = url)]
+    static MAIN_JS_URL: JsString;
+}
+
+#[wasm_bindgen(module = "/src/host/web/workers.js")]
+extern "C" {
+    /// Start this worker's thread spawner (or give it a new output port);
+    /// resolves when it is ready.
+    pub fn start_spawner(module: &JsValue, memory: &JsValue, main_js: &JsString, to_page: &JsValue) -> Promise;
+    /// Start a worker that shares `memory` and runs the boxed closure at `ptr`.
+    #[wasm_bindgen(catch)]
+    pub fn spawn_thread_worker(module: &JsValue, memory: &JsValue, main_js: &JsString, ptr: u32, name: &str) -> Result<(), JsValue>;
+    /// Start a worker with its own instance and fresh memory; returns a handle.
+    #[wasm_bindgen(catch)]
+    pub fn spawn_process_worker(module: &JsValue, main_js: &JsString, name: &str) -> Result<JsValue, JsValue>;
+    /// Post `msg` to a process handle; resolves with the worker's reply.
+    pub fn process_request(handle: &JsValue, msg: &JsValue) -> Promise;
+    /// Terminate a process handle's worker.
+    pub fn process_terminate(handle: &JsValue);
+    /// A Promise resolved after `ms` milliseconds (setTimeout).
+    pub fn sleep_promise(ms: f64) -> Promise;
+}
+
+/// Milliseconds on a clock shared by every worker of the page
+/// (`performance.timeOrigin + performance.now()`: each worker has its own origin).
+pub fn shared_clock_ms() -> f64 {
+    TIME_ORIGIN.with(|o| *o) + performance_now()
+}
+
+/// Milliseconds since the Unix epoch.
+pub fn wall_ms() -> f64 {
+    date_now()
+}
+
+/// The URL of the wasm-bindgen glue this module was loaded with.
+pub fn main_js_url() -> JsString {
+    MAIN_JS_URL.with(Clone::clone)
+}
+
+fn global_get(name: &str) -> JsValue {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `self.crossOriginIsolated`: SharedArrayBuffer may be shared with workers.
+pub fn cross_origin_isolated() -> bool {
+    global_get("crossOriginIsolated").as_bool().unwrap_or(false)
+}
+
+/// Whether we run in a Worker (where Atomics.wait is allowed), not a Window.
+pub fn in_worker() -> bool {
+    let g = js_sys::global();
+    global_get("WorkerGlobalScope")
+        .dyn_into::<Function>()
+        .map(|ctor| g.is_instance_of_fn(&ctor))
+        .unwrap_or(false)
+}
+
+trait InstanceOfFn {
+    fn is_instance_of_fn(&self, ctor: &Function) -> bool;
+}
+impl InstanceOfFn for js_sys::Object {
+    fn is_instance_of_fn(&self, ctor: &Function) -> bool {
+        let v: &JsValue = self.as_ref();
+        v.is_instance_of::<js_sys::Object>() && js_sys::Reflect::get(ctor, &"prototype".into())
+            .ok()
+            .and_then(|p| p.dyn_into::<js_sys::Object>().ok())
+            .map(|p| p.is_prototype_of(v))
+            .unwrap_or(false)
+    }
+}
+
+/// `navigator.hardwareConcurrency` (1 when unknown).
+pub fn hardware_concurrency() -> usize {
+    let nav = global_get("navigator");
+    js_sys::Reflect::get(&nav, &"hardwareConcurrency".into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .map(|n| n.max(1.0) as usize)
+        .unwrap_or(1)
+}

@@ -1,0 +1,219 @@
+// Worker helpers for the web host (a wasm-bindgen snippet, imported by the glue).
+// Thread workers share the caller's wasm memory; process workers instantiate the
+// same module with a fresh memory. Worker code is inlined as Blob URLs so it works
+// wherever the glue is served from (dist/, wasm-bindgen-test-runner, ...).
+//
+// Why a spawner worker: Chromium does not start a worker created by a worker that
+// then blocks (Atomics.wait) before yielding to its event loop, and Python's
+// `t.start(); t.join()` does exactly that. So threads are created by a small
+// spawner worker that never blocks; blocked threads can still post to it.
+
+// Rooted so that workers sharing memory are never garbage collected.
+const live = new Set();
+
+// A thread worker: instantiate the module on the shared memory ('init'), then
+// run one boxed closure ('run'), free its stack and TLS, and exit. The spawner
+// keeps a few initialised ("warm") ones so that a spawn takes ~1 ms, not ~25.
+const THREAD_SRC = `
+let ready = null;
+self.onmessage = async (e) => {
+  const d = e.data;
+  if (d.type === 'init') {
+    ready = (async () => {
+      const pkg = await import(d.mainJS);
+      const wasm = await pkg.default({ module_or_path: d.module, memory: d.memory });
+      // Our parent is the spawner: nested spawns and output batches go to it.
+      if (d.viaSpawner) globalThis.__spindleSpawner = self;
+      return { pkg, wasm };
+    })();
+    try { await ready; self.postMessage({ type: 'warm' }); }
+    catch (err) {
+      console.error('spindle thread worker failed to start:', err);
+      self.postMessage({ type: 'error', error: String((err && err.stack) || err) });
+    }
+  } else if (d.type === 'run') {
+    let wasm;
+    try {
+      const r = await ready;
+      wasm = r.wasm;
+      const sink = d.hasSink ? (batch) => self.postMessage({ type: 'batch', batch }) : undefined;
+      r.pkg.spindle_thread_entry(d.ptr, sink);
+    } catch (err) {
+      console.error('spindle thread failed:', err);
+      self.postMessage({ type: 'error', error: String((err && err.stack) || err) });
+    }
+    // Free this thread's stack and TLS in the shared memory.
+    try { if (wasm && wasm.__wbindgen_thread_destroy) wasm.__wbindgen_thread_destroy(); } catch (_) {}
+    self.postMessage({ type: 'exit' });
+    self.close();
+  }
+};
+`;
+
+// The spawner: creates thread workers on request (keeping WARM of them
+// initialised in advance) and forwards their output batches to the page
+// (through cfg.toPage, a MessagePort, when there is one).
+const SPAWNER_SRC = `
+const WARM = 2;
+let cfg = null;
+const live = new Set();
+const idle = []; // initialised or initialising, not yet given a closure
+function makeWorker() {
+  const w = new Worker(cfg.threadUrl, { type: 'module', name: 'spindle-thread' });
+  live.add(w);
+  w.onmessage = (e) => {
+    const m = e.data || {};
+    if (m.type === 'warm') w.warm = true;
+    else if (m.type === 'spawn') spawn(m.ptr, m.name);
+    else if (m.type === 'batch') { if (cfg.toPage) cfg.toPage.postMessage(m); }
+    else if (m.type === 'exit') live.delete(w);
+    else if (m.type === 'error') {
+      console.error('spindle thread worker:', m.error);
+      const i = idle.indexOf(w);
+      if (i >= 0) idle.splice(i, 1);
+    }
+  };
+  w.postMessage({ type: 'init', module: cfg.module, memory: cfg.memory, mainJS: cfg.mainJS, viaSpawner: true });
+  return w;
+}
+function topUp() { while (idle.length < WARM) idle.push(makeWorker()); }
+function spawn(ptr, name) {
+  // Prefer a worker that is already initialised; one still initialising
+  // queues the run message and starts it as soon as it is ready.
+  let i = idle.findIndex((w) => w.warm);
+  if (i < 0 && idle.length) i = 0;
+  const w = i >= 0 ? idle.splice(i, 1)[0] : makeWorker();
+  w.postMessage({ type: 'run', ptr, name, hasSink: !!cfg.toPage });
+  topUp();
+}
+self.onmessage = (e) => {
+  const d = e.data;
+  if (d.type === 'init') {
+    cfg = d;
+    cfg.threadUrl = URL.createObjectURL(new Blob([d.threadSrc], { type: 'text/javascript' }));
+    topUp();
+    self.postMessage({ type: 'ready' });
+  } else if (d.type === 'port') {
+    cfg.toPage = d.toPage;
+    self.postMessage({ type: 'ready' });
+  } else if (d.type === 'spawn') spawn(d.ptr, d.name);
+};
+`;
+
+// A process worker: its own instance and memory. Messages are queued until the
+// instance is ready, then each is answered by spindle_process_entry.
+const PROCESS_SRC = `
+let ready;
+self.onmessage = async (e) => {
+  if (!ready) {
+    const { module, mainJS } = e.data;
+    ready = (async () => {
+      const pkg = await import(mainJS);
+      await pkg.default({ module_or_path: module });
+      return pkg;
+    })();
+    try { await ready; self.postMessage({ type: 'ready' }); }
+    catch (err) { self.postMessage({ type: 'error', error: String((err && err.stack) || err) }); }
+    return;
+  }
+  const pkg = await ready;
+  const sink = (batch) => self.postMessage({ type: 'batch', batch });
+  try {
+    const reply = pkg.spindle_process_entry(e.data.msg, sink);
+    self.postMessage({ type: 'reply', id: e.data.id, reply });
+  } catch (err) {
+    self.postMessage({ type: 'reply', id: e.data.id, error: String((err && err.stack) || err) });
+  }
+};
+`;
+
+const urls = {};
+function workerUrl(kind, src) {
+  if (!urls[kind]) urls[kind] = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
+  return urls[kind];
+}
+
+// Start this worker's spawner (call, and await, before anything may block).
+// Called again with a port, it routes later threads' output to that port
+// (null: nowhere; undefined: unchanged).
+export function start_spawner(module, memory, mainJS, toPage) {
+  const existing = globalThis.__spindleSpawner;
+  if (existing) {
+    if (toPage === undefined) return Promise.resolve(); // null: stop forwarding
+    return new Promise((resolve) => {
+      existing.addEventListener('message', function once(e) {
+        if (e.data && e.data.type === 'ready') { existing.removeEventListener('message', once); resolve(); }
+      });
+      existing.postMessage({ type: 'port', toPage }, toPage ? [toPage] : []);
+    });
+  }
+  const w = new Worker(workerUrl('spawner', SPAWNER_SRC), { type: 'module', name: 'spindle-spawner' });
+  live.add(w);
+  return new Promise((resolve, reject) => {
+    w.addEventListener('message', (e) => {
+      if (e.data && e.data.type === 'ready') { globalThis.__spindleSpawner = w; resolve(); }
+    }, { once: true });
+    w.onerror = (e) => reject(new Error('spawner worker failed: ' + (e.message || e)));
+    w.postMessage({ type: 'init', module, memory, mainJS: String(mainJS), toPage, threadSrc: THREAD_SRC },
+      toPage ? [toPage] : []);
+  });
+}
+
+export function spawn_thread_worker(module, memory, mainJS, ptr, name) {
+  const spawner = globalThis.__spindleSpawner;
+  if (spawner) {
+    spawner.postMessage({ type: 'spawn', ptr, name });
+    return;
+  }
+  // No spawner: start the worker directly. It only starts once this worker
+  // yields to its event loop, so the caller must not block before then.
+  const w = new Worker(workerUrl('thread', THREAD_SRC), { type: 'module', name });
+  live.add(w);
+  w.onmessage = (e) => {
+    const d = e.data || {};
+    if (d.type === 'exit') live.delete(w);
+    else if (d.type === 'error') console.error('spindle thread', name, d.error);
+  };
+  w.postMessage({ type: 'init', module, memory, mainJS: String(mainJS), viaSpawner: false });
+  w.postMessage({ type: 'run', ptr, name, hasSink: false });
+}
+
+export function spawn_process_worker(module, mainJS, name) {
+  const w = new Worker(workerUrl('process', PROCESS_SRC), { type: 'module', name });
+  const handle = { worker: w, nextId: 1, pending: new Map(), onBatch: null };
+  handle.ready = new Promise((resolve, reject) => {
+    w.onmessage = (e) => {
+      const d = e.data || {};
+      if (d.type === 'ready') resolve();
+      else if (d.type === 'error') reject(new Error(d.error));
+      else if (d.type === 'batch') { if (handle.onBatch) handle.onBatch(d.batch); }
+      else if (d.type === 'reply') {
+        const p = handle.pending.get(d.id);
+        handle.pending.delete(d.id);
+        if (p) d.error ? p.reject(new Error(d.error)) : p.resolve(d.reply);
+      }
+    };
+    w.onerror = (e) => reject(new Error('process worker error: ' + (e.message || e)));
+  });
+  w.postMessage({ module, mainJS: String(mainJS) });
+  return handle;
+}
+
+export async function process_request(handle, msg) {
+  await handle.ready;
+  const id = handle.nextId++;
+  return new Promise((resolve, reject) => {
+    handle.pending.set(id, { resolve, reject });
+    handle.worker.postMessage({ id, msg });
+  });
+}
+
+export function process_terminate(handle) {
+  handle.worker.terminate();
+  for (const p of handle.pending.values()) p.reject(new Error('process terminated'));
+  handle.pending.clear();
+}
+
+export function sleep_promise(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,43 @@
+// The runner worker: one per run. It instantiates the wasm core, runs one
+// program with runProgram (which may block this worker, never the page), and
+// forwards output batches to the page. stop() simply terminates it.
+import { instantiateCore } from './loader.js';
+
+let pkg = null;
+
+self.onmessage = async (e) => {
+  const msg = e.data;
+  if (msg.type === 'init') {
+    try {
+      pkg = await instantiateCore(msg.build, msg.module);
+      const info = pkg.buildInfo();
+      if (info.threaded && info.crossOriginIsolated) {
+        // Threads are created by a spawner worker that never blocks; their
+        // output reaches the page through this channel, even while we block.
+        const ch = new MessageChannel();
+        self.postMessage({ type: 'port', port: ch.port1 }, [ch.port1]);
+        await pkg.startThreads(ch.port2);
+      }
+      self.postMessage({ type: 'ready', info });
+    } catch (err) {
+      self.postMessage({ type: 'fatal', error: String((err && err.stack) || err) });
+    }
+  } else if (msg.type === 'run') {
+    const t0 = performance.now();
+    const sink = (batch) => self.postMessage({ type: 'batch', batch });
+    try {
+      // Test hook: busy-wait first, standing in for a long program (e2e tests of stop()).
+      if (msg.options && msg.options.debugSpinMs > 0) {
+        const end = performance.now() + msg.options.debugSpinMs;
+        while (performance.now() < end) { /* spin */ }
+      }
+      const res = pkg.runProgram(msg.source, msg.options || {}, sink);
+      self.postMessage({ type: 'done', id: msg.id, exitCode: res.exitCode, batches: res.batches, wallMs: performance.now() - t0 });
+    } catch (err) {
+      // A trap (Rust panic) or JS error: report it as an internal error of the run.
+      const why = globalThis.__spindleLastPanic || String((err && err.stack) || err);
+      self.postMessage({ type: 'done', id: msg.id, exitCode: 1, batches: null, wallMs: performance.now() - t0,
+        error: `spindle internal error: ${why}` });
+    }
+  }
+};

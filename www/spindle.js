@@ -1,0 +1,152 @@
+// The page's public API, `window.spindle` = { ready, run(source, options), stop(), build }.
+// Each run gets a fresh runner worker (pre-started between runs); output arrives in
+// numbered batches from the runner and from thread workers, and is put back in order.
+import { pickBuild, compileCore } from './loader.js';
+
+const RUNNER_URL = new URL('./runner.js', import.meta.url);
+const SETTLE_MS = 1000; // how long to wait for batches still in flight after 'done'
+const TIMEOUT_GRACE_MS = 250; // the core handles timeoutMs itself; this is the backstop
+
+class Spindle extends EventTarget {
+  constructor() {
+    super();
+    this.build = pickBuild(); // 'mt' threaded | 'st' non-threaded
+    this.info = null; // buildInfo() of the core, once ready
+    this._core = null; // { build, module }
+    this._runner = null; // the pre-started runner: { worker, ready }
+    this._current = null; // the run in progress
+    this._nextId = 1;
+    this.ready = (async () => {
+      this._core = await compileCore(this.build);
+      this._runner = this._startRunner();
+      this.info = await this._runner.ready;
+      return this.info;
+    })();
+  }
+
+  _startRunner() {
+    const worker = new Worker(RUNNER_URL, { type: 'module', name: 'spindle-runner' });
+    // ports: channels from the runner's thread workers (via its spawner).
+    const runner = { worker, onMessage: null, ports: [] };
+    const deliver = (d) => { if (runner.onMessage) runner.onMessage(d); };
+    runner.ready = new Promise((resolve, reject) => {
+      worker.onmessage = (e) => {
+        const d = e.data;
+        if (d.type === 'ready') resolve(d.info);
+        else if (d.type === 'fatal') reject(new Error(d.error));
+        else if (d.type === 'port') {
+          runner.ports.push(d.port);
+          d.port.onmessage = (pe) => deliver(pe.data);
+        } else deliver(d);
+      };
+      worker.onerror = (e) => {
+        const err = new Error(`runner worker failed: ${e.message || e}`);
+        reject(err);
+        deliver({ type: 'crash', error: err.message });
+      };
+    });
+    runner.ready.catch(() => {}); // reported through spindle.ready / run()
+    worker.postMessage({ type: 'init', build: this._core.build, module: this._core.module });
+    return runner;
+  }
+
+  /**
+   * Run a program. Options: gil (bool), timeoutMs, startMethod ('fork'|'spawn'),
+   * stdin (string), onOutput(stream, text) for live output.
+   * Resolves with { stdout, stderr, exitCode, wallMs, trace }.
+   */
+  async run(source, options = {}) {
+    await this.ready;
+    if (this._current) this.stop();
+    // Claim the pre-started runner. The next one starts when this run ends,
+    // so that it does not compete for the CPU with this run's threads.
+    const runner = this._runner || this._startRunner();
+    this._runner = null;
+    const id = this._nextId++;
+    const { onOutput, ...wire } = options;
+    const run = {
+      id, runner, batches: new Map(), nextSeq: 0,
+      stdout: '', stderr: '', trace: [], t0: performance.now(), onOutput,
+    };
+    this._current = run;
+    const result = new Promise((resolve) => { run.resolve = resolve; });
+    try {
+      await runner.ready;
+    } catch (err) {
+      this._finish(run, { exitCode: 1, wallMs: 0, error: `spindle: the runner failed to start: ${err.message}` });
+      return result;
+    }
+    if (run.finished) return result; // stopped while the runner was starting
+
+    const onBatch = (batch) => {
+      run.batches.set(batch.seq, batch);
+      // Apply batches strictly in seq order, whichever channel brought them.
+      while (run.batches.has(run.nextSeq)) {
+        const b = run.batches.get(run.nextSeq);
+        run.batches.delete(run.nextSeq);
+        run.nextSeq++;
+        for (const [stream, text] of b.out) {
+          if (stream === 'stderr') run.stderr += text; else run.stdout += text;
+          if (run.onOutput) run.onOutput(stream, text);
+          this.dispatchEvent(new CustomEvent('output', { detail: { stream, text } }));
+        }
+        for (const ev of b.trace) run.trace.push(ev);
+      }
+      if (run.done && run.nextSeq >= run.done.batches) this._finish(run, run.done);
+    };
+    runner.onMessage = (d) => {
+      if (d.type === 'batch') onBatch(d.batch);
+      else if (d.type === 'done' && d.id === id) {
+        run.done = d;
+        if (d.batches == null || run.nextSeq >= d.batches) this._finish(run, d);
+        else run.settle = setTimeout(() => this._finish(run, d), SETTLE_MS);
+      } else if (d.type === 'crash') {
+        this._finish(run, { exitCode: 1, wallMs: performance.now() - run.t0, error: d.error });
+      }
+    };
+    if (options.timeoutMs > 0) {
+      run.timer = setTimeout(() => this._abort(run, `TimeoutError: the run took longer than ${options.timeoutMs} ms\n`, 1),
+        options.timeoutMs + TIMEOUT_GRACE_MS);
+    }
+    runner.worker.postMessage({ type: 'run', id, source: String(source), options: wire });
+    return result;
+  }
+
+  /** End the current run, as Ctrl+C does: it resolves with KeyboardInterrupt. */
+  stop() {
+    if (this._current) this._abort(this._current, 'KeyboardInterrupt\n', 130);
+  }
+
+  _abort(run, message, exitCode) {
+    if (run.finished) return;
+    // Terminating the runner also ends the thread workers it started.
+    run.runner.worker.terminate();
+    if (run.stderr && !run.stderr.endsWith('\n')) run.stderr += '\n';
+    run.stderr += message;
+    if (run.onOutput) run.onOutput('stderr', message);
+    this.dispatchEvent(new CustomEvent('output', { detail: { stream: 'stderr', text: message } }));
+    this._finish(run, { exitCode, wallMs: performance.now() - run.t0 });
+  }
+
+  _finish(run, d) {
+    if (run.finished) return;
+    run.finished = true;
+    clearTimeout(run.settle);
+    clearTimeout(run.timer);
+    for (const p of run.runner.ports) p.close();
+    run.runner.worker.terminate();
+    if (d.error) run.stderr += (run.stderr && !run.stderr.endsWith('\n') ? '\n' : '') + d.error + '\n';
+    if (this._current === run) this._current = null;
+    if (!this._runner) this._runner = this._startRunner();
+    run.resolve({
+      stdout: run.stdout,
+      stderr: run.stderr,
+      exitCode: d.exitCode,
+      wallMs: d.wallMs,
+      trace: run.trace,
+    });
+  }
+}
+
+export const spindle = new Spindle();
+globalThis.spindle = spindle;
