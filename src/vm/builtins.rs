@@ -8,7 +8,7 @@ use crate::vm::types::{self, iter::native, native_fn, types};
 use crate::vm::value::*;
 use crate::vm::{exc, ops, Args, Flow, PyResult, Vm};
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, Zero};
 
 /// Write text to the run's stdout or stderr (or a file-like object).
 pub fn write_to(vm: &mut Vm, file: Option<&Value>, text: &str) -> PyResult<()> {

@@ -115,7 +115,7 @@ impl Vm {
             if self.tick % TICK == 0 {
                 tryx!(self.check_stop());
             }
-            if types::generator::HAS_PENDING.load(std::sync::atomic::Ordering::Relaxed) {
+            if types::generator::PENDING_COUNT.load(std::sync::atomic::Ordering::Relaxed) != 0 {
                 tryx!(types::generator::close_pending(self));
             }
             let frame = frame!(self);

@@ -270,8 +270,9 @@ thread_local! {
     static PENDING: std::cell::RefCell<Vec<(Box<Frame>, GenKind, String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Set when some thread has queued frames to close (a cheap check per instruction).
-pub static HAS_PENDING: AtomicBool = AtomicBool::new(false);
+/// How many abandoned frames wait to be closed, over all threads (a cheap
+/// check per instruction; each thread closes the ones it queued).
+pub static PENDING_COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 impl Drop for GenData {
     fn drop(&mut self) {
@@ -283,8 +284,9 @@ impl Drop for GenData {
             // Only a started generator inside a try/with has cleanup to run.
             if f.pc > 0 && !f.blocks.is_empty() && self.kind == GenKind::Generator {
                 let item = (f, self.kind, std::mem::take(&mut self.name), std::mem::take(&mut self.qualname));
-                let _ = PENDING.try_with(|p| p.borrow_mut().push(item));
-                HAS_PENDING.store(true, Ordering::Relaxed);
+                if PENDING.try_with(|p| p.borrow_mut().push(item)).is_ok() {
+                    PENDING_COUNT.fetch_add(1, Ordering::Relaxed);
+                }
             }
         }
     }
@@ -292,10 +294,10 @@ impl Drop for GenData {
 
 /// Close every generator this thread abandoned (runs their finally blocks).
 pub fn close_pending(vm: &mut Vm) -> PyResult<()> {
-    HAS_PENDING.store(false, Ordering::Relaxed);
     loop {
         let next = PENDING.try_with(|p| p.borrow_mut().pop()).ok().flatten();
         let Some((frame, kind, name, qualname)) = next else { return Ok(()) };
+        PENDING_COUNT.fetch_sub(1, Ordering::Relaxed);
         let g = new_generator(kind, frame, name, qualname);
         let _ = gen_close(vm, Args::new(vec![g]))?;
     }

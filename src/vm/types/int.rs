@@ -82,7 +82,7 @@ pub fn binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Va
                 if y == 0 {
                     return Err(vm.zero_div("integer division or modulo by zero"));
                 }
-                x.checked_div_euclid(y).map(|_| Value::Int(x.div_floor(&y)))
+                x.checked_div_euclid(y).map(|_| Value::Int(num_integer::Integer::div_floor(&x, &y)))
             }
             BinOp::Mod => {
                 if y == 0 {
