@@ -341,6 +341,16 @@ impl Vm {
                 Instr::BinarySubscr => {
                     let key = frame.pop();
                     let obj = frame.pop();
+                    // Fast path: plain tuple, in-range small-int index.
+                    if let (Some(Payload::Tuple(t)), Value::Int(i), Some(None)) = (obj.payload(), &key, obj.obj().map(|o| o.cls.as_ref())) {
+                        let n = t.len() as i64;
+                        let j = if *i < 0 { i + n } else { *i };
+                        if j >= 0 && j < n {
+                            let v = t[j as usize].clone();
+                            frame.push(v);
+                            continue;
+                        }
+                    }
                     let v = tryx!(ops::getitem(self, &obj, &key));
                     frame!(self).push(v);
                 }
@@ -348,6 +358,18 @@ impl Vm {
                     let key = frame.pop();
                     let obj = frame.pop();
                     let v = frame.pop();
+                    // Fast path: plain list, in-range small-int index.
+                    if let (Some(Payload::List(l)), Value::Int(i)) = (obj.payload(), &key) {
+                        if obj.obj().map(|o| o.cls.is_none()).unwrap_or(false) {
+                            let mut items = lock(l);
+                            let n = items.len() as i64;
+                            let j = if *i < 0 { i + n } else { *i };
+                            if j >= 0 && j < n {
+                                items[j as usize] = v;
+                                continue;
+                            }
+                        }
+                    }
                     tryx!(ops::setitem(self, &obj, key, v));
                 }
                 Instr::DeleteSubscr => {
@@ -370,6 +392,14 @@ impl Vm {
                             BinOp::Sub => Some(x - y),
                             BinOp::Mul => Some(x * y),
                             BinOp::TrueDiv if *y != 0.0 => Some(x / y),
+                            BinOp::Pow if *x > 0.0 && x.is_finite() && y.is_finite() => {
+                                let r = x.powf(*y);
+                                if r.is_finite() {
+                                    Some(r)
+                                } else {
+                                    None
+                                }
+                            }
                             _ => None,
                         };
                         if let Some(r) = r {
@@ -545,6 +575,21 @@ impl Vm {
                 }
                 Instr::UnpackSequence(n) => {
                     let v = frame.pop();
+                    // Fast paths: exact-size plain tuples and lists, no temporary Vec.
+                    match v.payload() {
+                        Some(Payload::Tuple(t)) if t.len() == n as usize && v.obj().map(|o| o.cls.is_none()).unwrap_or(false) => {
+                            frame.stack.extend(t.iter().rev().cloned());
+                            continue;
+                        }
+                        Some(Payload::List(l)) if v.obj().map(|o| o.cls.is_none()).unwrap_or(false) => {
+                            let items = lock(l);
+                            if items.len() == n as usize {
+                                frame.stack.extend(items.iter().rev().cloned());
+                                continue;
+                            }
+                        }
+                        _ => {}
+                    }
                     let items = tryx!(ops::unpack(self, &v, n as usize));
                     let frame = frame!(self);
                     frame.stack.extend(items.into_iter().rev());
