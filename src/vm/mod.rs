@@ -479,6 +479,12 @@ impl Prepared {
     }
 }
 
+impl Drop for Vm {
+    fn drop(&mut self) {
+        types::generator::discard_pending();
+    }
+}
+
 impl Vm {
     /// `a == b` as a bool.
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {

@@ -452,3 +452,17 @@ pub fn register_async() {
     method(c, "athrow", agen_athrow);
     method(c, "aclose", agen_aclose);
 }
+
+/// Forget this thread's queued generator frames (when its Vm goes away), so
+/// the global count never stays raised by a thread that will not run again.
+pub fn discard_pending() {
+    // Dropping frames can abandon more generators; repeat until none are left.
+    loop {
+        let frames = PENDING.try_with(|p| std::mem::take(&mut *p.borrow_mut())).unwrap_or_default();
+        if frames.is_empty() {
+            return;
+        }
+        PENDING_COUNT.fetch_sub(frames.len(), Ordering::Relaxed);
+        drop(frames);
+    }
+}
