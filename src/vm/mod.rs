@@ -123,7 +123,8 @@ pub struct Vm {
 const FRAME_POOL: usize = 64;
 
 /// Maximum nesting of Rust→Python calls (sort keys, __repr__, __eq__...).
-/// Each level costs Rust stack; wasm threads get 1 MiB stacks.
+/// Each level costs Rust stack; in the browser the runner's stack is 1 MiB
+/// and thread workers' 2 MiB.
 #[cfg(not(target_arch = "wasm32"))]
 pub const MAX_NATIVE_DEPTH: u32 = 200;
 #[cfg(target_arch = "wasm32")]
