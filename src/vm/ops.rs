@@ -151,6 +151,20 @@ pub fn class_flags(cls: &ObjRef) -> u32 {
     }
 }
 
+/// Could `name` be a data descriptor somewhere in the class's MRO? (A false
+/// answer is certain; a true one means "look it up".)
+#[inline]
+pub fn may_be_data_descr(cls: &ObjRef, name: &Value) -> bool {
+    let Payload::Class(c) = &cls.payload else { return true };
+    if c.flags.load(std::sync::atomic::Ordering::Acquire) & CLASS_DATA_DESCR == 0 {
+        return false;
+    }
+    match name.as_pystr() {
+        Some(ps) => c.descr_bloom.load(std::sync::atomic::Ordering::Acquire) & (1u64 << (ps.hash() as u64 & 63)) != 0,
+        None => true,
+    }
+}
+
 /// Is this a class defined in Python (not a builtin type)?
 pub fn is_heap_class(cls: &ObjRef) -> bool {
     matches!(&cls.payload, Payload::Class(c) if !c.builtin)
@@ -315,7 +329,7 @@ pub fn getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Va
     let flags = class_flags(cls);
     // Fast path: no data descriptors or hooks anywhere in the MRO, so the
     // instance dict wins outright.
-    if heap && flags & (CLASS_GETATTRIBUTE | CLASS_DATA_DESCR) == 0 {
+    if heap && flags & CLASS_GETATTRIBUTE == 0 && !may_be_data_descr(cls, name) {
         if let Value::Obj(o) = obj {
             if let Some(dict) = &o.dict {
                 if let Some(v) = dict.get_str_value(name) {
@@ -414,7 +428,7 @@ pub fn setattr(vm: &mut Vm, obj: &Value, name: &Value, val: Value) -> PyResult<(
 /// object.__setattr__: data descriptors, then the instance dict.
 pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, val: Value) -> PyResult<()> {
     let cls = class_ref(obj);
-    let descr = if is_heap_class(cls) && class_flags(cls) & CLASS_DATA_DESCR == 0 { None } else { lookup_type_v(cls, name) };
+    let descr = if is_heap_class(cls) && !may_be_data_descr(cls, name) { None } else { lookup_type_v(cls, name) };
     if let Some(d) = descr {
         match d.payload() {
             Some(Payload::Property(_, fset, _, _)) => {

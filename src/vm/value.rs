@@ -134,6 +134,9 @@ pub struct ClassData {
     /// date when class attributes are set; they let attribute access skip
     /// MRO walks.
     pub flags: std::sync::atomic::AtomicU32,
+    /// A 64-bit Bloom filter of the names of data descriptors in the MRO
+    /// (bit `hash & 63`): a clear bit proves a name is not one.
+    pub descr_bloom: std::sync::atomic::AtomicU64,
 }
 
 /// Some class in the MRO defines __getattribute__ in Python.

@@ -143,6 +143,7 @@ pub fn type_new_kw(vm: &mut Vm, meta: Option<ObjRef>, name: &str, bases: Vec<Obj
         builtin: false,
         meta: meta.filter(|m| !Arc::ptr_eq(m, &t.type_)),
         flags: std::sync::atomic::AtomicU32::new(0),
+        descr_bloom: std::sync::atomic::AtomicU64::new(0),
     }));
     recompute_flags(&cls);
     if let Some(cell) = classcell {
@@ -179,6 +180,7 @@ pub fn type_new_kw(vm: &mut Vm, meta: Option<ObjRef>, name: &str, bases: Vec<Obj
 pub fn recompute_flags(cls: &ObjRef) {
     let Payload::Class(cd) = &cls.payload else { return };
     let mut flags = 0;
+    let mut bloom = 0u64;
     let mut chain = vec![cls.clone()];
     chain.extend(cd.mro.iter().cloned());
     for c in &chain {
@@ -203,9 +205,13 @@ pub fn recompute_flags(cls: &ObjRef) {
             };
             if data {
                 flags |= CLASS_DATA_DESCR;
+                if let Some(ps) = k.as_pystr() {
+                    bloom |= 1u64 << (ps.hash() as u64 & 63);
+                }
             }
         }
     }
+    cd.descr_bloom.store(bloom, std::sync::atomic::Ordering::Release);
     cd.flags.store(flags, std::sync::atomic::Ordering::Release);
 }
 
