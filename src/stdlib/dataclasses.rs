@@ -3,28 +3,11 @@
 //! Embedded Python after CPython's Lib/dataclasses.py; methods are generated source run by `_exec`.
 
 use crate::vm::value::*;
-use crate::vm::{Flow, PyResult, Vm};
-
-/// `_exec(source, globals)`: run generated source (namedtuple's __new__,
-/// dataclass methods) in a namespace dict, as CPython's `exec` would.
-pub fn exec_in(vm: &mut Vm, args: crate::vm::Args) -> PyResult {
-    let src = match args.pos.first().and_then(|s| s.as_str()) {
-        Some(s) => s.to_string(),
-        None => return Err(vm.type_error("_exec() argument 1 must be str")),
-    };
-    let g = match args.pos.get(1).and_then(|g| g.obj()) {
-        Some(g) if matches!(g.payload, Payload::Dict(_)) => g.clone(),
-        _ => return Err(vm.type_error("_exec() argument 2 must be dict")),
-    };
-    let code = crate::syntax::compile_source(&src, "<string>").map_err(Flow::Exc)?;
-    crate::vm::eval::ns_dict(&g).set_str("__builtins__", Value::Obj(vm.run.builtins.clone()));
-    vm.run_frame(crate::vm::eval::new_frame_for_module(code, g))?;
-    Ok(Value::None)
-}
+use crate::vm::{Flow, Vm};
 
 pub fn make(vm: &mut Vm) -> Value {
     let m = super::new_module("dataclasses");
-    super::def(&m, "_exec", exec_in);
+    super::def(&m, "_exec", super::collections::exec_in);
     if let Err(Flow::Exc(e)) = super::itertools::exec_source(vm, &m, SOURCE, "<frozen dataclasses>") {
         let text = crate::vm::exc::format_exception(vm, &e);
         eprintln!("spindle: building module dataclasses failed:\n{}", text);

@@ -55,17 +55,7 @@ impl ScopeInfo {
 /// Analyze a function-like body with its parameters.
 pub fn analyze_function(params: Option<&ast::Parameters>, body: &[Stmt]) -> ScopeInfo {
     let mut a = Analyzer::default();
-    if let Some(p) = params {
-        for pw in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
-            a.info.bound.insert(pw.parameter.name.id.to_string());
-        }
-        if let Some(v) = &p.vararg {
-            a.info.bound.insert(v.name.id.to_string());
-        }
-        if let Some(v) = &p.kwarg {
-            a.info.bound.insert(v.name.id.to_string());
-        }
-    }
+    a.bind_params(params);
     for s in body {
         a.stmt(s);
     }
@@ -75,17 +65,7 @@ pub fn analyze_function(params: Option<&ast::Parameters>, body: &[Stmt]) -> Scop
 /// Analyze a lambda.
 pub fn analyze_lambda(params: Option<&ast::Parameters>, body: &Expr) -> ScopeInfo {
     let mut a = Analyzer::default();
-    if let Some(p) = params {
-        for pw in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
-            a.info.bound.insert(pw.parameter.name.id.to_string());
-        }
-        if let Some(v) = &p.vararg {
-            a.info.bound.insert(v.name.id.to_string());
-        }
-        if let Some(v) = &p.kwarg {
-            a.info.bound.insert(v.name.id.to_string());
-        }
-    }
+    a.bind_params(params);
     a.expr(body);
     a.finish()
 }
@@ -142,6 +122,16 @@ struct Analyzer {
 }
 
 impl Analyzer {
+    /// Parameters are bound in the function's own scope.
+    fn bind_params(&mut self, params: Option<&ast::Parameters>) {
+        let Some(p) = params else { return };
+        for pw in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
+            self.bind(&pw.parameter.name.id);
+        }
+        for v in [&p.vararg, &p.kwarg].into_iter().flatten() {
+            self.bind(&v.name.id);
+        }
+    }
     fn finish(self) -> ScopeInfo {
         let mut info = self.info;
         for g in info.globals.clone() {

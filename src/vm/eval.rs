@@ -386,39 +386,9 @@ impl Vm {
                 Instr::BinaryOp(op) => {
                     let b = frame.pop();
                     let a = frame.pop();
-                    if let (Value::Float(x), Value::Float(y)) = (&a, &b) {
-                        let r = match op {
-                            BinOp::Add => Some(x + y),
-                            BinOp::Sub => Some(x - y),
-                            BinOp::Mul => Some(x * y),
-                            BinOp::TrueDiv if *y != 0.0 => Some(x / y),
-                            BinOp::Pow if *x > 0.0 && x.is_finite() && y.is_finite() => {
-                                let r = x.powf(*y);
-                                if r.is_finite() {
-                                    Some(r)
-                                } else {
-                                    None
-                                }
-                            }
-                            _ => None,
-                        };
-                        if let Some(r) = r {
-                            frame.push(Value::Float(r));
-                            continue;
-                        }
-                    }
-                    // Small-int fast paths.
-                    if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-                        let r = match op {
-                            BinOp::Add => x.checked_add(*y),
-                            BinOp::Sub => x.checked_sub(*y),
-                            BinOp::Mul => x.checked_mul(*y),
-                            _ => None,
-                        };
-                        if let Some(r) = r {
-                            frame.push(Value::Int(r));
-                            continue;
-                        }
+                    if let Some(r) = fast_arith(op, &a, &b) {
+                        frame.push(r);
+                        continue;
                     }
                     let v = tryx!(ops::binary_op(self, op, &a, &b));
                     frame!(self).push(v);
@@ -426,28 +396,10 @@ impl Vm {
                 Instr::InplaceOp(op) => {
                     let b = frame.pop();
                     let a = frame.pop();
-                    if let (Value::Float(x), Value::Float(y)) = (&a, &b) {
-                        let r = match op {
-                            BinOp::Add => Some(x + y),
-                            BinOp::Sub => Some(x - y),
-                            BinOp::Mul => Some(x * y),
-                            _ => None,
-                        };
-                        if let Some(r) = r {
-                            frame.push(Value::Float(r));
-                            continue;
-                        }
-                    }
-                    if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-                        let r = match op {
-                            BinOp::Add => x.checked_add(*y),
-                            BinOp::Sub => x.checked_sub(*y),
-                            _ => None,
-                        };
-                        if let Some(r) = r {
-                            frame.push(Value::Int(r));
-                            continue;
-                        }
+                    // Numbers are immutable, so `a op= b` is `a op b` for them.
+                    if let Some(r) = fast_arith(op, &a, &b) {
+                        frame.push(r);
+                        continue;
                     }
                     let v = tryx!(ops::inplace_op(self, op, &a, &b));
                     frame!(self).push(v);
@@ -1143,6 +1095,31 @@ impl Vm {
     /// Check the stop flag and the run's timeout.
     pub fn check_stop(&mut self) -> PyResult<()> {
         crate::runtime::blocking::check_stop(self)
+    }
+}
+
+/// Arithmetic on two small ints or two floats that needs no Python call and
+/// cannot fail; None sends the operation down the general path.
+#[inline]
+fn fast_arith(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => match op {
+            BinOp::Add => x.checked_add(*y),
+            BinOp::Sub => x.checked_sub(*y),
+            BinOp::Mul => x.checked_mul(*y),
+            _ => None,
+        }
+        .map(Value::Int),
+        (Value::Float(x), Value::Float(y)) => match op {
+            BinOp::Add => Some(x + y),
+            BinOp::Sub => Some(x - y),
+            BinOp::Mul => Some(x * y),
+            BinOp::TrueDiv if *y != 0.0 => Some(x / y),
+            BinOp::Pow if *x > 0.0 && x.is_finite() && y.is_finite() => Some(x.powf(*y)).filter(|r| r.is_finite()),
+            _ => None,
+        }
+        .map(Value::Float),
+        _ => None,
     }
 }
 

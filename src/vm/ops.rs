@@ -876,7 +876,8 @@ fn int_float_cmp(i: &BigInt, f: f64) -> Option<std::cmp::Ordering> {
     }
 }
 
-fn ord_result(op: CmpOp, o: Option<std::cmp::Ordering>) -> bool {
+/// Whether ordering `o` satisfies comparison `op` (None = unordered, e.g. NaN).
+pub fn ord_result(op: CmpOp, o: Option<std::cmp::Ordering>) -> bool {
     use std::cmp::Ordering::*;
     match (op, o) {
         (CmpOp::Ne, None) => true,

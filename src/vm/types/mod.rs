@@ -523,28 +523,14 @@ macro_rules! cmp_dunder {
             let (a, b) = (&args.pos[0], &args.pos[1]);
             if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
                 let o = x.cmp(y);
-                return Ok(Value::Bool(cmp_holds($op, Some(o))));
+                return Ok(Value::Bool(ops::ord_result($op, Some(o))));
             }
             match ops::num_ordering(a, b) {
-                Some(o) => Ok(Value::Bool(cmp_holds($op, o))),
+                Some(o) => Ok(Value::Bool(ops::ord_result($op, o))),
                 None => Ok(types().not_implemented.clone()),
             }
         }
     };
-}
-
-fn cmp_holds(op: CmpOp, o: Option<std::cmp::Ordering>) -> bool {
-    use std::cmp::Ordering::*;
-    match (op, o) {
-        (CmpOp::Ne, None) => true,
-        (_, None) => false,
-        (CmpOp::Lt, Some(o)) => o == Less,
-        (CmpOp::Le, Some(o)) => o != Greater,
-        (CmpOp::Eq, Some(o)) => o == Equal,
-        (CmpOp::Ne, Some(o)) => o != Equal,
-        (CmpOp::Gt, Some(o)) => o == Greater,
-        (CmpOp::Ge, Some(o)) => o != Less,
-    }
 }
 
 cmp_dunder!(d_eq, CmpOp::Eq);
