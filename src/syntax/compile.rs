@@ -2087,27 +2087,9 @@ impl<'a> Compiler<'a> {
                 self.load_const(Value::None);
                 self.emit(Instr::IsOp(1));
                 let j = self.emit(Instr::PopJumpIfFalse(0));
-                for (i, sp) in m.patterns.iter().enumerate() {
-                    self.emit(Instr::Copy(1));
-                    self.load_const(Value::Int(i as i64));
-                    self.emit(Instr::BinarySubscr);
-                    let mut sub_fails = Vec::new();
-                    self.pattern(sp, &mut sub_fails)?;
-                    // on failure: [subject, keys, values, item] -> pop item, values, keys
-                    if !sub_fails.is_empty() {
-                        let skip = self.emit(Instr::Jump(0));
-                        let here = self.here();
-                        for f in sub_fails {
-                            self.patch(f, here);
-                        }
-                        self.emit(Instr::Pop);
-                        self.emit(Instr::Pop);
-                        self.emit(Instr::Pop);
-                        fails.push(self.emit(Instr::Jump(0)));
-                        let after = self.here();
-                        self.patch(skip, after);
-                    }
-                }
+                // On failure: [subject, keys, values, item] -> pop item, values, keys.
+                let subs: Vec<&Pattern> = m.patterns.iter().collect();
+                self.match_items(&subs, 2, fails)?;
                 self.emit(Instr::Pop); // values
                 match &m.rest {
                     Some(r) => {
@@ -2144,25 +2126,8 @@ impl<'a> Compiler<'a> {
                 let j = self.emit(Instr::PopJumpIfFalse(0));
                 let all: Vec<&Pattern> =
                     c.arguments.patterns.iter().chain(c.arguments.keywords.iter().map(|k| &k.pattern)).collect();
-                for (i, sp) in all.iter().enumerate() {
-                    self.emit(Instr::Copy(1));
-                    self.load_const(Value::Int(i as i64));
-                    self.emit(Instr::BinarySubscr);
-                    let mut sub_fails = Vec::new();
-                    self.pattern(sp, &mut sub_fails)?;
-                    if !sub_fails.is_empty() {
-                        let skip = self.emit(Instr::Jump(0));
-                        let here = self.here();
-                        for f in sub_fails {
-                            self.patch(f, here);
-                        }
-                        self.emit(Instr::Pop);
-                        self.emit(Instr::Pop);
-                        fails.push(self.emit(Instr::Jump(0)));
-                        let after = self.here();
-                        self.patch(skip, after);
-                    }
-                }
+                // On failure: [subject, attrs, item] -> pop item, attrs.
+                self.match_items(&all, 1, fails)?;
                 self.emit(Instr::Pop); // attrs
                 self.emit(Instr::Pop); // subject
                 let done = self.emit(Instr::Jump(0));
@@ -2180,6 +2145,12 @@ impl<'a> Compiler<'a> {
 
     /// Sub-pattern failures leave [value, copy]: pop the copy, then fail.
     fn fail_pop(&mut self, sub_fails: Vec<usize>, fails: &mut Vec<usize>) {
+        self.fail_pop_n(sub_fails, 1, fails);
+    }
+
+    /// Route sub-pattern failures through `n` Pops of the items they leave
+    /// on the stack, then on to the pattern's own failure exit.
+    fn fail_pop_n(&mut self, sub_fails: Vec<usize>, n: usize, fails: &mut Vec<usize>) {
         if sub_fails.is_empty() {
             return;
         }
@@ -2188,10 +2159,26 @@ impl<'a> Compiler<'a> {
         for f in sub_fails {
             self.patch(f, here);
         }
-        self.emit(Instr::Pop);
+        for _ in 0..n {
+            self.emit(Instr::Pop);
+        }
         fails.push(self.emit(Instr::Jump(0)));
         let after = self.here();
         self.patch(skip, after);
+    }
+
+    /// Match item i of the tuple on top against patterns[i]; a failure pops
+    /// the item plus `below` more stack entries before failing.
+    fn match_items(&mut self, patterns: &[&'a Pattern], below: usize, fails: &mut Vec<usize>) -> CResult {
+        for (i, sp) in patterns.iter().enumerate() {
+            self.emit(Instr::Copy(1));
+            self.load_const(Value::Int(i as i64));
+            self.emit(Instr::BinarySubscr);
+            let mut sub_fails = Vec::new();
+            self.pattern(sp, &mut sub_fails)?;
+            self.fail_pop_n(sub_fails, below + 1, fails);
+        }
+        Ok(())
     }
 }
 
