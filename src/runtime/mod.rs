@@ -2,6 +2,9 @@
 //! blocking operations (one place for all of them), and the trace.
 
 pub mod blocking;
+pub mod gil;
+pub mod sync;
+pub mod threads;
 pub mod trace;
 
 use crate::host::{Host, Stream};
@@ -29,6 +32,8 @@ pub struct RunOptions {
     pub filename: String,
     /// sys.argv (argv[0] as given on the command line); empty = [filename].
     pub argv: Vec<String>,
+    /// Cap on live threads; `Thread.start()` past it raises RuntimeError.
+    pub max_threads: usize,
 }
 
 impl Default for RunOptions {
@@ -41,6 +46,7 @@ impl Default for RunOptions {
             stdin_inherit: false,
             filename: "<main>".into(),
             argv: Vec::new(),
+            max_threads: threads::DEFAULT_MAX_THREADS,
         }
     }
 }
@@ -66,6 +72,11 @@ pub struct Run {
     /// The builtins namespace (a dict object).
     pub builtins: ObjRef,
     stdin: Mutex<Option<std::collections::VecDeque<u8>>>,
+    /// The simulated GIL (`gil: true` runs only).
+    pub gil: Option<gil::Gil>,
+    pub threads: threads::Threads,
+    /// sys.getswitchinterval() (f64 bits), kept in free-threaded runs too.
+    pub switch_interval_bits: std::sync::atomic::AtomicU64,
 }
 
 impl Run {
@@ -78,13 +89,29 @@ impl Run {
             host,
             deadline,
             started,
-            opts,
             stop: AtomicBool::new(false),
             recursion_limit: AtomicUsize::new(1000),
             modules: Mutex::new(HashMap::new()),
             builtins: crate::vm::builtins::make_builtins(),
             stdin: Mutex::new(stdin),
+            gil: if opts.gil { Some(gil::Gil::default()) } else { None },
+            threads: threads::Threads::new(opts.max_threads),
+            switch_interval_bits: std::sync::atomic::AtomicU64::new(0.005f64.to_bits()),
+            opts,
         })
+    }
+    /// Whether the run was stopped or has timed out (then it latches stopped).
+    pub fn stopped(&self) -> bool {
+        if self.stop.load(Ordering::Relaxed) {
+            return true;
+        }
+        match self.deadline {
+            Some(d) if self.host.monotonic() >= d => {
+                self.stop.store(true, Ordering::Relaxed);
+                true
+            }
+            _ => false,
+        }
     }
     pub fn recursion_limit(&self) -> usize {
         self.recursion_limit.load(Ordering::Relaxed)
@@ -156,14 +183,40 @@ pub fn run_source(source: &str, opts: &RunOptions, host: Arc<dyn Host>) -> RunOu
     crate::vm::eval::ns_dict(&globals).set_str("__file__", Value::str(opts.filename.as_str()));
     lock(&run.modules).insert("__main__".into(), module);
     let frame = crate::vm::eval::new_frame_for_module(code, globals);
+    if let Some(g) = &run.gil {
+        g.take(&vm);
+    }
     let result = vm.run_frame(frame);
-    let exit_code = match result {
+    let mut exit_code = match result {
         Ok(_) => 0,
         Err(flow) => report_uncaught(&mut vm, flow),
     };
+    // As CPython's finalization: wait for non-daemon threads.
+    if let Some(code) = shutdown_threads(&mut vm) {
+        exit_code = code;
+    }
     run.trace("main", "end", &exit_code.to_string());
+    if let Some(g) = &run.gil {
+        g.drop_lock(&vm);
+    }
+    // Daemon threads still running end at their next check.
+    run.stop.store(true, Ordering::Relaxed);
     host.flush();
     RunOutcome { exit_code }
+}
+
+/// Call `threading._shutdown()` if the program imported threading: it joins
+/// every non-daemon thread. Returns an exit code if that was interrupted.
+fn shutdown_threads(vm: &mut Vm) -> Option<i32> {
+    let threading = lock(&vm.run.modules).get("threading").cloned()?;
+    if vm.run.stopped() {
+        return None;
+    }
+    let f = crate::vm::eval::ns_dict(&crate::stdlib::module_dict(&threading)).get_str("_shutdown")?;
+    match vm.call(&f, vec![]) {
+        Ok(_) => None,
+        Err(flow) => Some(report_uncaught(vm, flow)),
+    }
 }
 
 /// Print an uncaught exception the way CPython does and return the exit code.

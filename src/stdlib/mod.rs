@@ -5,12 +5,14 @@ pub mod math;
 pub mod os;
 pub mod contextlib;
 pub mod operator;
+pub mod pymods;
 pub mod random;
 pub mod itertools;
 pub mod functools;
 pub mod collections;
 pub mod dataclasses;
 pub mod sys;
+pub mod thread;
 pub mod time;
 
 use crate::vm::eval::ns_dict;
@@ -19,7 +21,7 @@ use crate::vm::value::*;
 use crate::vm::{PyResult, Vm};
 
 /// The names `import` resolves to built-in modules.
-pub const MODULES: &[&str] = &["sys", "time", "math", "os", "random", "itertools", "functools", "collections", "dataclasses", "operator", "contextlib"];
+pub const MODULES: &[&str] = &["sys", "time", "math", "os", "random", "itertools", "functools", "collections", "dataclasses", "operator", "contextlib", "_thread"];
 
 pub fn is_builtin_module(name: &str) -> bool {
     matches!(name, "sys" | "builtins" | "time" | "math" | "itertools" | "_thread")
@@ -66,6 +68,7 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
     let m = match name {
         "sys" => sys::make(vm),
         "time" => time::make(vm),
+        "_thread" => thread::make(vm),
         "math" => math::make(vm),
         "os" => os::make(vm),
         "os.path" => os::make_path(vm),
@@ -83,6 +86,26 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
             }
             Value::Obj(Obj::new(Payload::Module(ModuleData { name: "builtins".into(), dict: vm.run.builtins.clone() })))
         }
+        _ if pymods::source(name).is_some() => {
+            // A submodule's package is imported first and gets it as an attribute.
+            let parent = match name.rsplit_once('.') {
+                Some((p, _)) => Some(import_module(vm, p)?),
+                None => None,
+            };
+            // Registered before its body runs, as CPython does, so that
+            // circular imports see the partly built module.
+            let m = new_module(name);
+            register(vm, name, &m);
+            let file = format!("<frozen {}>", name);
+            if let Err(e) = itertools::exec_source(vm, &m, pymods::source(name).unwrap(), &file) {
+                lock(&vm.run.modules).remove(name);
+                return Err(e);
+            }
+            if let Some(p) = parent {
+                set(&p, name.rsplit_once('.').unwrap().1, m.clone());
+            }
+            return Ok(m);
+        }
         _ => {
             let e = vm.new_exc(&types().exc("ModuleNotFoundError"), format!("No module named '{}'", name));
             if let Value::Obj(o) = &e {
@@ -93,14 +116,20 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
             return Err(crate::vm::Flow::Exc(e));
         }
     };
+    register(vm, name, &m);
+    Ok(m)
+}
+
+/// Enter a module in the run's table and in sys.modules.
+fn register(vm: &mut Vm, name: &str, m: &Value) {
     lock(&vm.run.modules).insert(name.to_string(), m.clone());
     // Keep sys.modules in step.
-    if let Some(sys) = lock(&vm.run.modules).get("sys").cloned() {
+    let sys = lock(&vm.run.modules).get("sys").cloned();
+    if let Some(sys) = sys {
         if let Some(mods) = ns_dict(&module_dict(&sys)).get_str("modules") {
             if let Some(Payload::Dict(d)) = mods.payload() {
                 d.set_str(name, m.clone());
             }
         }
     }
-    Ok(m)
 }

@@ -139,6 +139,46 @@ fn getsizeof(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::Int(56 + 8 * n as i64))
 }
 
+/// sys.excepthook(type, value, traceback): print the traceback to stderr.
+fn excepthook(vm: &mut Vm, args: Args) -> PyResult {
+    types::check_args(vm, "excepthook", &args, 3, 3)?;
+    let e = &args.pos[1];
+    let text = if ops::isinstance_cls(e, &types().exc("BaseException")) {
+        exc::format_exception(vm, e)
+    } else {
+        // Not an exception instance: CPython prints the complaint and the value.
+        format!("TypeError: print_exception(): Exception expected for value, {} found\n", ops::type_name(e))
+    };
+    vm.run.write(Stream::Stderr, &text);
+    Ok(Value::None)
+}
+
+/// The GIL's switch interval; free-threaded runs keep the setting too.
+fn getswitchinterval(vm: &mut Vm, _args: Args) -> PyResult {
+    let secs = match &vm.run.gil {
+        Some(g) => g.interval(),
+        None => f64::from_bits(vm.run.switch_interval_bits.load(std::sync::atomic::Ordering::Relaxed)),
+    };
+    Ok(Value::Float(secs))
+}
+
+fn setswitchinterval(vm: &mut Vm, args: Args) -> PyResult {
+    types::check_args(vm, "setswitchinterval", &args, 1, 1)?;
+    let secs = ops::to_f64(vm, &args.pos[0])?;
+    if secs <= 0.0 {
+        return Err(vm.value_error("switch interval must be strictly positive"));
+    }
+    if let Some(g) = &vm.run.gil {
+        g.set_interval(secs);
+    }
+    vm.run.switch_interval_bits.store(secs.to_bits(), std::sync::atomic::Ordering::Relaxed);
+    Ok(Value::None)
+}
+
+fn is_gil_enabled(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::Bool(vm.run.gil.is_some()))
+}
+
 fn intern(_vm: &mut Vm, args: Args) -> PyResult {
     Ok(crate::vm::intern(args.pos[0].as_str().unwrap_or("")))
 }
@@ -158,6 +198,11 @@ pub fn make(vm: &mut Vm) -> Value {
     def(&m, "exception", exception);
     def(&m, "getsizeof", getsizeof);
     def(&m, "intern", intern);
+    def(&m, "excepthook", excepthook);
+    def(&m, "__excepthook__", excepthook);
+    def(&m, "getswitchinterval", getswitchinterval);
+    def(&m, "setswitchinterval", setswitchinterval);
+    def(&m, "_is_gil_enabled", is_gil_enabled);
     set(&m, "stdout", make_stream(Some(Stream::Stdout)));
     set(&m, "stderr", make_stream(Some(Stream::Stderr)));
     set(&m, "stdin", make_stream(None));

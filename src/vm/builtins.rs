@@ -433,12 +433,7 @@ fn hasattr(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn callable(_vm: &mut Vm, args: Args) -> PyResult {
-    let v = &args.pos[0];
-    Ok(Value::Bool(match v.payload() {
-        Some(Payload::Function(_) | Payload::BoundMethod(..) | Payload::Builtin(_) | Payload::Class(_)) => true,
-        Some(_) => ops::lookup_special(v, "__call__").is_some(),
-        None => false,
-    }))
+    Ok(Value::Bool(ops::callable(&args.pos[0])))
 }
 
 fn chr(vm: &mut Vm, args: Args) -> PyResult {

@@ -1092,9 +1092,9 @@ impl Vm {
         Ok(())
     }
 
-    /// Check the stop flag and the run's timeout.
+    /// The periodic check: stop, timeout, and the GIL's drop requests.
     pub fn check_stop(&mut self) -> PyResult<()> {
-        crate::runtime::blocking::check_stop(self)
+        crate::runtime::blocking::eval_breaker(self)
     }
 }
 

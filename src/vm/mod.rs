@@ -117,6 +117,10 @@ pub struct Vm {
     pub repr_guard: Vec<usize>,
     /// Finished frames kept for reuse (no allocation per call).
     pub frame_pool: Vec<Box<Frame>>,
+    /// This thread's ident (`threading.get_ident()`).
+    pub ident: u64,
+    /// Run when the thread ends (releases `_thread._set_sentinel` locks).
+    pub on_exit: Vec<Box<dyn FnOnce() + Send>>,
 }
 
 /// How many finished frames a thread keeps for reuse.
@@ -131,8 +135,30 @@ pub const MAX_NATIVE_DEPTH: u32 = 200;
 pub const MAX_NATIVE_DEPTH: u32 = 100;
 
 impl Vm {
+    /// The VM of a run's main thread.
     pub fn new(run: Arc<Run>, lane: &str) -> Vm {
-        Vm { frames: Vec::new(), exc_info: Vec::new(), run, native_depth: 0, tick: 0, lane: lane.to_string(), repr_guard: Vec::new(), frame_pool: Vec::new() }
+        Vm::for_thread(run, lane, crate::runtime::threads::ident_of(0))
+    }
+
+    /// The VM of another thread of the run.
+    pub fn for_thread(run: Arc<Run>, lane: &str, ident: u64) -> Vm {
+        Vm {
+            frames: Vec::new(),
+            exc_info: Vec::new(),
+            run,
+            native_depth: 0,
+            tick: 0,
+            lane: lane.to_string(),
+            repr_guard: Vec::new(),
+            frame_pool: Vec::new(),
+            ident,
+            on_exit: Vec::new(),
+        }
+    }
+
+    /// Whether this is the run's main thread.
+    pub fn is_main(&self) -> bool {
+        self.ident == crate::runtime::threads::ident_of(0)
     }
 
     // ----- exceptions -----

@@ -1495,6 +1495,15 @@ pub fn get_awaitable(vm: &mut Vm, v: &Value) -> PyResult {
 
 // ----- repr / str / format -----
 
+/// callable(v)
+pub fn callable(v: &Value) -> bool {
+    match v.payload() {
+        Some(Payload::Function(_) | Payload::BoundMethod(..) | Payload::Builtin(_) | Payload::Class(_)) => true,
+        Some(_) => lookup_special(v, "__call__").is_some(),
+        None => false,
+    }
+}
+
 pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     // Nested containers recurse on the Rust stack: bound the depth.
     if vm.repr_guard.len() >= 400 {

@@ -1,0 +1,11 @@
+//! Modules written in Python (`src/stdlib/py/*.py`), embedded in the binary.
+//! `import` finds them here after the Rust modules; a dotted name's package
+//! is imported first and gets the submodule as an attribute.
+
+/// (module name, source). Packages are listed before their submodules.
+pub const SOURCES: &[(&str, &str)] = &[];
+
+/// The embedded source of module `name`, if it is one of ours.
+pub fn source(name: &str) -> Option<&'static str> {
+    SOURCES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+}
