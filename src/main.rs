@@ -1,12 +1,22 @@
 //! The native `spindle` CLI: `spindle FILE.py [ARGS]` or `spindle -c CODE`,
-//! behaving like `python3` (same stdout, stderr and exit code).
+//! behaving like `python3` (same stdout, stderr and exit code). Like CPython
+//! 3.13t, `-X gil=1` (or PYTHON_GIL=1) runs threads under the GIL.
 
 use spindle::host::native::NativeHost;
 use spindle::{run_source, RunOptions};
 use std::sync::Arc;
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
+    let mut args: Vec<String> = std::env::args().collect();
+    let mut gil = std::env::var("PYTHON_GIL").map(|v| v == "1").unwrap_or(false);
+    while args.get(1).map(|s| s.as_str()) == Some("-X") && args.len() > 2 {
+        match args[2].as_str() {
+            "gil=1" => gil = true,
+            "gil=0" => gil = false,
+            _ => {}
+        }
+        args.drain(1..3);
+    }
     if args.get(1).map(|s| s.as_str()) == Some("--dis") {
         // Developer aid: print the bytecode of a file.
         let path = args.get(2).cloned().unwrap_or_default();
@@ -38,11 +48,11 @@ fn main() {
             }
         },
         None => {
-            eprintln!("usage: spindle FILE.py [ARGS...] | spindle -c CODE");
+            eprintln!("usage: spindle [-X gil=1] FILE.py [ARGS...] | spindle [-X gil=1] -c CODE");
             std::process::exit(2);
         }
     };
-    let opts = RunOptions { filename, argv, stdin_inherit: true, ..Default::default() };
+    let opts = RunOptions { filename, argv, stdin_inherit: true, gil, ..Default::default() };
     let host = Arc::new(NativeHost::stdio());
     let outcome = run_source(&source, &opts, host.clone());
     spindle::host::Host::flush(&*host);
