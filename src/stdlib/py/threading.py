@@ -1099,6 +1099,20 @@ def _is_data_descriptor(attr):
     return _class_attr(t, '__set__') is not _MISSING or _class_attr(t, '__delete__') is not _MISSING
 
 
+def _descriptor_get(self, name, attr):
+    # Call a data descriptor's getter (object.__getattribute__ would do it,
+    # but Spindle's does not call __get__ yet).
+    if isinstance(attr, property):
+        if attr.fget is None:
+            raise AttributeError(
+                f"property {name!r} of {type(self).__name__!r} object has no getter")
+        return attr.fget(self)
+    get = _class_attr(type(attr), '__get__')
+    if get is _MISSING:
+        return attr
+    return get(attr, self, type(self))
+
+
 def _local_dict(self):
     # This thread's attribute dict of local object `self`, made on first use
     # (running the subclass's __init__ with the constructor's arguments).
@@ -1153,7 +1167,7 @@ class _local:
             return d
         attr = _class_attr(type(self), name)
         if attr is not _MISSING and _is_data_descriptor(attr):
-            return object.__getattribute__(self, name)
+            return _descriptor_get(self, name, attr)
         try:
             return d[name]
         except KeyError:
