@@ -12,8 +12,11 @@
 const live = new Set();
 
 // A thread worker: instantiate the module on the shared memory ('init'), then
-// run one boxed closure ('run'), free its stack and TLS, and exit. The spawner
-// keeps a few initialised ("warm") ones so that a spawn takes ~1 ms, not ~25.
+// run boxed closures ('run'), one at a time. After a clean run it tells its
+// parent it is idle and waits for the next closure: the spawner reuses it, so a
+// thread start costs a message, not a worker plus an instantiation. After a
+// failed run (a trap leaves the instance in an unknown state) it frees its
+// stack and TLS and exits.
 const THREAD_SRC = `
 let ready = null;
 self.onmessage = async (e) => {
@@ -32,16 +35,18 @@ self.onmessage = async (e) => {
       self.postMessage({ type: 'error', error: String((err && err.stack) || err) });
     }
   } else if (d.type === 'run') {
-    let wasm;
+    let wasm, ok = false;
     try {
       const r = await ready;
       wasm = r.wasm;
       const sink = d.hasSink ? (batch) => self.postMessage({ type: 'batch', batch }) : undefined;
       r.pkg.spindle_thread_entry(d.ptr, sink);
+      ok = true;
     } catch (err) {
       console.error('spindle thread failed:', err);
       self.postMessage({ type: 'error', error: String((err && err.stack) || err) });
     }
+    if (ok && d.reusable) { self.postMessage({ type: 'idle' }); return; }
     // Free this thread's stack and TLS in the shared memory.
     try { if (wasm && wasm.__wbindgen_thread_destroy) wasm.__wbindgen_thread_destroy(); } catch (_) {}
     self.postMessage({ type: 'exit' });
@@ -50,14 +55,16 @@ self.onmessage = async (e) => {
 };
 `;
 
-// The spawner: creates thread workers on request (keeping WARM of them
-// initialised in advance) and forwards their output batches to the page
-// (through cfg.toPage, a MessagePort, when there is one).
+// The spawner: creates thread workers on request, keeping some initialised in
+// advance ("warm": one per core, 2 to 8) and taking back the workers of
+// finished threads, so the pool grows with demand and a start is a message.
+// It forwards their output batches to the page (through cfg.toPage, a
+// MessagePort, when there is one).
 const SPAWNER_SRC = `
-const WARM = 2;
+let WARM = 2;
 let cfg = null;
 const live = new Set();
-const idle = []; // initialised or initialising, not yet given a closure
+const idle = []; // initialised or initialising, not running a closure
 function makeWorker() {
   const w = new Worker(cfg.threadUrl, { type: 'module', name: 'spindle-thread' });
   live.add(w);
@@ -66,6 +73,7 @@ function makeWorker() {
     if (m.type === 'warm') w.warm = true;
     else if (m.type === 'spawn') spawn(m.ptr, m.name);
     else if (m.type === 'batch') { if (cfg.toPage) cfg.toPage.postMessage(m); }
+    else if (m.type === 'idle') idle.unshift(w); // reused first: its caches are warm
     else if (m.type === 'exit') live.delete(w);
     else if (m.type === 'error') {
       console.error('spindle thread worker:', m.error);
@@ -83,13 +91,14 @@ function spawn(ptr, name) {
   let i = idle.findIndex((w) => w.warm);
   if (i < 0 && idle.length) i = 0;
   const w = i >= 0 ? idle.splice(i, 1)[0] : makeWorker();
-  w.postMessage({ type: 'run', ptr, name, hasSink: !!cfg.toPage });
+  w.postMessage({ type: 'run', ptr, name, hasSink: !!cfg.toPage, reusable: true });
   topUp();
 }
 self.onmessage = (e) => {
   const d = e.data;
   if (d.type === 'init') {
     cfg = d;
+    WARM = Math.max(2, Math.min(8, d.warm || 2));
     cfg.threadUrl = URL.createObjectURL(new Blob([d.threadSrc], { type: 'text/javascript' }));
     topUp();
     self.postMessage({ type: 'ready' });
@@ -154,7 +163,8 @@ export function start_spawner(module, memory, mainJS, toPage) {
       if (e.data && e.data.type === 'ready') { globalThis.__spindleSpawner = w; resolve(); }
     }, { once: true });
     w.onerror = (e) => reject(new Error('spawner worker failed: ' + (e.message || e)));
-    w.postMessage({ type: 'init', module, memory, mainJS: String(mainJS), toPage, threadSrc: THREAD_SRC },
+    const warm = (globalThis.navigator && navigator.hardwareConcurrency) || 2;
+    w.postMessage({ type: 'init', module, memory, mainJS: String(mainJS), toPage, threadSrc: THREAD_SRC, warm },
       toPage ? [toPage] : []);
   });
 }
