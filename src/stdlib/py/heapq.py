@@ -18,7 +18,9 @@ def heappush(heap, item):
 
 def heappop(heap):
     """Pop and return the smallest item of the heap, keeping the invariant."""
-    last = heap.pop()  # IndexError on an empty heap
+    if not heap:
+        raise IndexError("index out of range")
+    last = heap.pop()
     if heap:
         smallest = heap[0]
         heap[0] = last
@@ -32,6 +34,8 @@ def heapreplace(heap, item):
 
     The returned value may be larger than item. IndexError if heap is empty.
     """
+    if not heap:
+        raise IndexError("index out of range")
     smallest = heap[0]
     heap[0] = item
     _siftup(heap, 0)
@@ -56,6 +60,8 @@ def heapify(x):
 
 def _heappop_max(heap):
     """Max-heap version of heappop."""
+    if not heap:
+        raise IndexError("index out of range")
     last = heap.pop()
     if heap:
         largest = heap[0]
@@ -67,6 +73,8 @@ def _heappop_max(heap):
 
 def _heapreplace_max(heap, item):
     """Max-heap version of heapreplace."""
+    if not heap:
+        raise IndexError("index out of range")
     largest = heap[0]
     heap[0] = item
     _siftup_max(heap, 0)
