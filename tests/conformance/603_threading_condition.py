@@ -41,17 +41,20 @@ print(trace)
 # notify(n) wakes n waiters; notify_all the rest.
 woken = []
 waiting = [0]
+all_waiting = threading.Event()
 def sleeper(i):
     with cond:
         waiting[0] += 1
-        cond.notify_all()
+        if waiting[0] == 5:
+            all_waiting.set()
         cond.wait()
         woken.append(i)
 threads = [threading.Thread(target=sleeper, args=(i,)) for i in range(5)]
 for t in threads:
     t.start()
+all_waiting.wait()
 with cond:
-    cond.wait_for(lambda: waiting[0] == 5)
+    # Every sleeper is inside wait() now: the last one released the lock there.
     cond.notify(2)
 with cond:
     pass

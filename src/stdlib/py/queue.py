@@ -188,12 +188,15 @@ class SimpleQueue:
 
     def __init__(self):
         self._queue = deque()
+        # Guards _queue (deque operations are not atomic on their own here).
+        self._mutex = threading.Lock()
         # Counts the items available; get() waits on it.
         self._count = threading.Semaphore(0)
 
     def put(self, item, block=True, timeout=None):
         """Put item into the queue; never blocks (block and timeout are ignored)."""
-        self._queue.append(item)
+        with self._mutex:
+            self._queue.append(item)
         self._count.release()
 
     def get(self, block=True, timeout=None):
@@ -204,7 +207,8 @@ class SimpleQueue:
             raise ValueError("'timeout' must be a non-negative number")
         if not self._count.acquire(block, timeout):
             raise Empty
-        return self._queue.popleft()
+        with self._mutex:
+            return self._queue.popleft()
 
     def put_nowait(self, item):
         """put(item, block=False)"""
@@ -216,8 +220,10 @@ class SimpleQueue:
 
     def empty(self):
         """True if the queue is empty (at this moment)."""
-        return len(self._queue) == 0
+        with self._mutex:
+            return len(self._queue) == 0
 
     def qsize(self):
         """The approximate number of items in the queue."""
-        return len(self._queue)
+        with self._mutex:
+            return len(self._queue)

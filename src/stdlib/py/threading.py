@@ -9,8 +9,6 @@ import os as _os
 import sys as _sys
 import _thread
 from time import monotonic as _time
-from itertools import count as _count
-from collections import deque as _deque
 
 __all__ = ['get_ident', 'active_count', 'Condition', 'current_thread',
            'enumerate', 'main_thread', 'TIMEOUT_MAX',
@@ -183,7 +181,8 @@ class Condition:
             self._acquire_restore = lock._acquire_restore
         if hasattr(lock, '_is_owned'):
             self._is_owned = lock._is_owned
-        self._waiters = _deque()
+        # The waiters' locks, oldest first (only touched with the lock held).
+        self._waiters = []
 
     def __enter__(self):
         return self._lock.__enter__()
@@ -529,7 +528,21 @@ class BrokenBarrierError(RuntimeError):
 
 # ---------------------------------------------------------------- registry
 
-_counter = _count(1).__next__
+def _make_counter(start):
+    # A thread-safe counter: the next() of itertools.count is not atomic
+    # when threads really run in parallel.
+    lock = _allocate_lock()
+    box = [start]
+
+    def counter():
+        with lock:
+            n = box[0]
+            box[0] = n + 1
+        return n
+    return counter
+
+
+_counter = _make_counter(1)
 
 
 def _newname(name_template):

@@ -10,7 +10,6 @@ import sys
 import time
 import queue
 import threading
-import itertools
 from collections import namedtuple
 
 __all__ = (
@@ -652,8 +651,8 @@ class ThreadPoolExecutor(Executor):
 
     __module__ = _THREAD
 
-    # Numbers the default thread name prefixes.
-    _counter = itertools.count().__next__
+    # Numbers the default thread name prefixes (thread-safe).
+    _counter = staticmethod(threading._make_counter(0))
 
     def __init__(self, max_workers=None, thread_name_prefix='',
                  initializer=None, initargs=()):
