@@ -846,26 +846,35 @@ class _ExceptHookArgs(tuple):
 ExceptHookArgs = _ExceptHookArgs
 
 
+def _exception_line(exc_type, exc_value):
+    # The last line of a traceback: "Type: message" (module-qualified
+    # outside __main__ and builtins).
+    name = getattr(exc_type, '__qualname__', None) or exc_type.__name__
+    module = getattr(exc_type, '__module__', None)
+    if module not in (None, '__main__', 'builtins'):
+        name = module + '.' + name
+    if exc_value is None:
+        return name
+    try:
+        msg = str(exc_value)
+    except Exception:
+        msg = '<exception str() failed>'
+    return "%s: %s" % (name, msg) if msg else name
+
+
+_initial_stderr = _sys.stderr
+
+
 def _print_exception(exc_type, exc_value, exc_tb, file):
     # Print a traceback the way an uncaught exception is reported.
     hook = getattr(_sys, '__excepthook__', None) or getattr(_sys, 'excepthook', None)
-    if hook is None:
-        if exc_value is None:
-            file.write("%s\n" % exc_type.__name__)
-        else:
-            msg = str(exc_value)
-            name = exc_type.__name__
-            file.write("%s: %s\n" % (name, msg) if msg else "%s\n" % name)
-        return
-    if file is _sys.stderr:
+    if hook is not None and (file is _initial_stderr or
+                             file is getattr(_sys, '__stderr__', file)):
         hook(exc_type, exc_value, exc_tb)
         return
-    saved = _sys.stderr
-    _sys.stderr = file
-    try:
-        hook(exc_type, exc_value, exc_tb)
-    finally:
-        _sys.stderr = saved
+    # Spindle's sys.__excepthook__ always writes to the process's stderr, so
+    # for any other file (sys.stderr replaced) only the last line is written.
+    file.write(_exception_line(exc_type, exc_value) + "\n")
 
 
 def excepthook(args, /):
