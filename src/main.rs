@@ -52,7 +52,10 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let opts = RunOptions { filename, argv, stdin_inherit: true, gil, ..Default::default() };
+    // SPINDLE_GREEN=1: interleave threads on one OS thread, as the browser
+    // does without SharedArrayBuffer (to test that mode natively).
+    let green = std::env::var("SPINDLE_GREEN").map(|v| v == "1").unwrap_or(false);
+    let opts = RunOptions { filename, argv, stdin_inherit: true, gil, green, ..Default::default() };
     let host = Arc::new(NativeHost::stdio());
     let outcome = run_source(&source, &opts, host.clone());
     spindle::host::Host::flush(&*host);

@@ -8,16 +8,31 @@ use crate::vm::types::types;
 use crate::vm::value::lock;
 use crate::vm::{Flow, PyResult, Vm};
 use std::sync::atomic::Ordering;
-use std::sync::{Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
-/// A blocking operation a thread may wait on. When the host cannot block
-/// (the browser without SharedArrayBuffer), the eval loop suspends with it.
-#[derive(Debug, Clone)]
+/// A blocking operation that suspends a thread's eval loop when the host
+/// cannot block (the browser without SharedArrayBuffer): the green scheduler
+/// (runtime/green.rs) resumes the thread when it completes, pushing its result
+/// as the value of the call that blocked.
 pub enum BlockOp {
+    /// Sleep this many seconds; the call returns None.
     Sleep(f64),
-    /// Waiting on a lock-like object; the text says which ("Lock 0x…", "join Thread-1").
-    Wait(String),
+    /// Wait until `poll(ident)` succeeds (it takes the lock; the call returns
+    /// True) or `timeout` seconds pass (False). `what` names it ("Lock 0x…").
+    Wait { what: String, poll: Arc<dyn Fn(u64) -> bool + Send + Sync>, timeout: Option<f64> },
+    /// The thread's time slice is over (nothing to push on resumption).
+    Yield,
+}
+
+impl std::fmt::Debug for BlockOp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BlockOp::Sleep(s) => write!(f, "Sleep({s})"),
+            BlockOp::Wait { what, timeout, .. } => write!(f, "Wait({what}, {timeout:?})"),
+            BlockOp::Yield => write!(f, "Yield"),
+        }
+    }
 }
 
 /// Raise the stop exception if the run was stopped or timed out: KeyboardInterrupt
@@ -30,7 +45,7 @@ pub fn check_stop(vm: &mut Vm) -> PyResult<()> {
     Err(stop_exc(vm))
 }
 
-fn stop_exc(vm: &Vm) -> Flow {
+pub fn stop_exc(vm: &Vm) -> Flow {
     let name = if vm.is_main() { "KeyboardInterrupt" } else { "SystemExit" };
     vm.err(&types().exc(name), "")
 }
@@ -45,7 +60,11 @@ pub fn eval_breaker(vm: &mut Vm) -> PyResult<()> {
             run.gil.as_ref().unwrap().yield_on_request(vm);
         }
     }
-    check_stop(vm)
+    check_stop(vm)?;
+    if vm.green_depth == Some(vm.native_depth) && super::green::slice_over(vm) {
+        return Err(Flow::Suspend(BlockOp::Yield));
+    }
+    Ok(())
 }
 
 /// Slice length for blocking waits, so stop requests are seen promptly.
@@ -69,8 +88,15 @@ fn leave(vm: &Vm, what: &str) {
 
 /// time.sleep(secs): block this thread only, waking early on stop.
 pub fn sleep(vm: &mut Vm, secs: f64) -> PyResult<()> {
-    if !vm.run.host.can_block() {
-        return Err(Flow::Suspend(BlockOp::Sleep(secs)));
+    if vm.run.green {
+        if vm.suspendable {
+            return Err(Flow::Suspend(BlockOp::Sleep(secs)));
+        }
+        // Other threads run meanwhile.
+        let until = vm.run.host.monotonic() + secs;
+        let host = vm.run.host.clone();
+        super::green::wait_nested(vm, "sleep", Some(secs), &|_| host.monotonic() >= until)?;
+        return Ok(());
     }
     let host = vm.run.host.clone();
     let until = host.monotonic() + secs;
@@ -88,6 +114,22 @@ pub fn sleep(vm: &mut Vm, secs: f64) -> PyResult<()> {
     }
     leave(vm, "sleep");
     Ok(())
+}
+
+/// A lock-like wait on a host that cannot block: suspend the thread (the green
+/// scheduler polls `poll` and resumes it), or, where the call can't suspend,
+/// fail or time out.
+pub fn wait_green(vm: &mut Vm, what: &dyn Fn() -> String, timeout: Option<f64>, poll: Arc<dyn Fn(u64) -> bool + Send + Sync>) -> PyResult<bool> {
+    if poll(vm.ident) {
+        return Ok(true);
+    }
+    if timeout.is_some_and(|t| t <= 0.0) {
+        return Ok(false);
+    }
+    if vm.suspendable {
+        return Err(Flow::Suspend(BlockOp::Wait { what: what(), poll, timeout }));
+    }
+    super::green::wait_nested(vm, &what(), timeout, &*poll)
 }
 
 /// Wait until `ready` returns true for the state in `m` (it is called with the
@@ -110,8 +152,11 @@ pub fn wait_until<T>(
     if timeout.is_some_and(|t| t <= 0.0) {
         return Ok(false);
     }
-    if !vm.run.host.can_block() {
-        return Err(Flow::Suspend(BlockOp::Wait(what())));
+    if vm.run.green {
+        // Primitives that can suspend use wait_green; this one runs the other
+        // threads from here until it is ready.
+        let ready = std::cell::RefCell::new(ready);
+        return super::green::wait_nested(vm, &what(), timeout, &|_| (ready.borrow_mut())(&mut lock(m)));
     }
     let host = vm.run.host.clone();
     let until = timeout.map(|t| host.monotonic() + t);

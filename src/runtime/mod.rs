@@ -3,6 +3,7 @@
 
 pub mod blocking;
 pub mod gil;
+pub mod green;
 pub mod sync;
 pub mod threads;
 pub mod trace;
@@ -34,6 +35,9 @@ pub struct RunOptions {
     pub argv: Vec<String>,
     /// Cap on live threads; `Thread.start()` past it raises RuntimeError.
     pub max_threads: usize,
+    /// Interleave threads on the calling thread (green threads), as the
+    /// browser must without SharedArrayBuffer; forced natively for tests.
+    pub green: bool,
 }
 
 impl Default for RunOptions {
@@ -47,6 +51,7 @@ impl Default for RunOptions {
             filename: "<main>".into(),
             argv: Vec::new(),
             max_threads: threads::DEFAULT_MAX_THREADS,
+            green: false,
         }
     }
 }
@@ -77,6 +82,15 @@ pub struct Run {
     pub threads: threads::Threads,
     /// sys.getswitchinterval() (f64 bits), kept in free-threaded runs too.
     pub switch_interval_bits: std::sync::atomic::AtomicU64,
+    /// Threads interleave on this worker (see green.rs).
+    pub green: bool,
+    /// Threads started but not yet adopted by the green scheduler.
+    pub green_new: Mutex<Vec<green::NewThread>>,
+    /// The green scheduler's current slice: start (f64 bits), and whether
+    /// another thread is waiting for the worker.
+    pub slice: green::Slice,
+    /// The green threads not running right now.
+    pub green_q: green::Queue,
 }
 
 impl Run {
@@ -85,6 +99,7 @@ impl Run {
         let started = host.monotonic();
         let deadline = opts.timeout_ms.map(|ms| started + ms as f64 / 1000.0);
         let stdin = if opts.stdin_inherit { None } else { Some(opts.stdin.bytes().collect()) };
+        let green = opts.green || !host.can_block();
         Arc::new(Run {
             host,
             deadline,
@@ -97,6 +112,10 @@ impl Run {
             gil: if opts.gil { Some(gil::Gil::default()) } else { None },
             threads: threads::Threads::new(opts.max_threads),
             switch_interval_bits: std::sync::atomic::AtomicU64::new(0.005f64.to_bits()),
+            green,
+            green_new: Mutex::new(Vec::new()),
+            slice: green::Slice::default(),
+            green_q: green::Queue::default(),
             opts,
         })
     }
@@ -186,15 +205,17 @@ pub fn run_source(source: &str, opts: &RunOptions, host: Arc<dyn Host>) -> RunOu
     if let Some(g) = &run.gil {
         g.take(&vm);
     }
-    let result = vm.run_frame(frame);
-    let mut exit_code = match result {
-        Ok(_) => 0,
-        Err(flow) => report_uncaught(&mut vm, flow),
+    let exit_code = if run.green {
+        green::run_main(&mut vm, frame)
+    } else {
+        let result = vm.run_frame(frame);
+        let exit_code = match result {
+            Ok(_) => 0,
+            Err(flow) => report_uncaught(&mut vm, flow),
+        };
+        // As CPython's finalization: wait for non-daemon threads.
+        shutdown_threads(&mut vm).unwrap_or(exit_code)
     };
-    // As CPython's finalization: wait for non-daemon threads.
-    if let Some(code) = shutdown_threads(&mut vm) {
-        exit_code = code;
-    }
     run.trace("main", "end", &exit_code.to_string());
     if let Some(g) = &run.gil {
         g.drop_lock(&vm);
@@ -205,14 +226,19 @@ pub fn run_source(source: &str, opts: &RunOptions, host: Arc<dyn Host>) -> RunOu
     RunOutcome { exit_code }
 }
 
-/// Call `threading._shutdown()` if the program imported threading: it joins
-/// every non-daemon thread. Returns an exit code if that was interrupted.
-fn shutdown_threads(vm: &mut Vm) -> Option<i32> {
+/// `threading._shutdown`, if the program imported threading (and was not stopped).
+pub fn shutdown_hook(vm: &Vm) -> Option<Value> {
     let threading = lock(&vm.run.modules).get("threading").cloned()?;
     if vm.run.stopped() {
         return None;
     }
-    let f = crate::vm::eval::ns_dict(&crate::stdlib::module_dict(&threading)).get_str("_shutdown")?;
+    crate::vm::eval::ns_dict(&crate::stdlib::module_dict(&threading)).get_str("_shutdown")
+}
+
+/// Call `threading._shutdown()` if the program imported threading: it joins
+/// every non-daemon thread. Returns an exit code if that was interrupted.
+fn shutdown_threads(vm: &mut Vm) -> Option<i32> {
+    let f = shutdown_hook(vm)?;
     match vm.call(&f, vec![]) {
         Ok(_) => None,
         Err(flow) => Some(report_uncaught(vm, flow)),

@@ -3,10 +3,10 @@
 //! join) is built from these in Python, so all waits pass through
 //! `blocking::wait_until` and release the GIL, honour stop and are traced.
 
-use super::blocking::wait_until;
+use super::blocking::{wait_green, wait_until};
 use crate::vm::value::lock;
 use crate::vm::{PyResult, Vm};
-use std::sync::{Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 
 /// A plain lock: any thread may release it.
 #[derive(Default)]
@@ -38,9 +38,26 @@ impl Lock {
         self.label.clone().unwrap_or_else(|| format!("Lock {:#x}", self as *const Lock as usize))
     }
 
+    fn try_take(&self, me: u64) -> bool {
+        let mut s = lock(&self.st);
+        if s.locked {
+            return false;
+        }
+        s.locked = true;
+        s.owner = me;
+        true
+    }
+
     /// acquire(blocking, timeout): timeout None waits forever.
-    pub fn acquire(&self, vm: &mut Vm, blocking: bool, timeout: Option<f64>) -> PyResult<bool> {
+    pub fn acquire(self: &Arc<Self>, vm: &mut Vm, blocking: bool, timeout: Option<f64>) -> PyResult<bool> {
         let me = vm.ident;
+        if !blocking {
+            return Ok(self.try_take(me));
+        }
+        if vm.run.green {
+            let l = self.clone();
+            return wait_green(vm, &|| self.what(), timeout, Arc::new(move |id| l.try_take(id)));
+        }
         let take = |s: &mut LockState| {
             if s.locked {
                 return false;
@@ -49,9 +66,6 @@ impl Lock {
             s.owner = me;
             true
         };
-        if !blocking {
-            return Ok(take(&mut lock(&self.st)));
-        }
         wait_until(vm, &|| self.what(), &self.st, &self.cv, timeout, take)
     }
 
@@ -90,10 +104,27 @@ impl RLock {
         format!("RLock {:#x}", self as *const RLock as usize)
     }
 
+    fn try_take(&self, me: u64, times: u64) -> bool {
+        let mut s = lock(&self.st);
+        if s.count == 0 || s.owner == me {
+            s.owner = me;
+            s.count += times;
+            return true;
+        }
+        false
+    }
+
     /// Take it `times` more times (1 for acquire; the saved count for
     /// Condition's _acquire_restore).
-    pub fn acquire_n(&self, vm: &mut Vm, blocking: bool, timeout: Option<f64>, times: u64) -> PyResult<bool> {
+    pub fn acquire_n(self: &Arc<Self>, vm: &mut Vm, blocking: bool, timeout: Option<f64>, times: u64) -> PyResult<bool> {
         let me = vm.ident;
+        if !blocking {
+            return Ok(self.try_take(me, times));
+        }
+        if vm.run.green {
+            let l = self.clone();
+            return wait_green(vm, &|| self.what(), timeout, Arc::new(move |id| l.try_take(id, times)));
+        }
         let take = |s: &mut RState| {
             if s.count == 0 || s.owner == me {
                 s.owner = me;
@@ -102,9 +133,6 @@ impl RLock {
             }
             false
         };
-        if !blocking {
-            return Ok(take(&mut lock(&self.st)));
-        }
         wait_until(vm, &|| self.what(), &self.st, &self.cv, timeout, take)
     }
 

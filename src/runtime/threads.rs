@@ -53,6 +53,11 @@ pub fn start(vm: &mut Vm, func: Value, args: Args, name: Option<String>) -> PyRe
     let n = run.threads.started.fetch_add(1, Ordering::Relaxed) + 1;
     let ident = ident_of(n);
     let lane = name.unwrap_or_else(|| format!("Thread-{n}"));
+    if run.green {
+        // One worker: the green scheduler adopts it at its next switch.
+        lock(&run.green_new).push(super::green::NewThread { ident, lane, func, args });
+        return Ok(ident);
+    }
     let r2 = run.clone();
     let lane2 = lane.clone();
     let job = Box::new(move || thread_main(r2, ident, lane2, func, args));
@@ -70,13 +75,21 @@ fn thread_main(run: Arc<Run>, ident: u64, lane: String, func: Value, args: Args)
         g.take(&vm);
     }
     run.trace(&lane, "start", "");
-    if let Err(flow) = vm.call_args(&func, args) {
-        report(&mut vm, &func, flow);
+    let r = vm.call_args(&func, args);
+    finish(vm, &func, r.map(|_| ()));
+}
+
+/// The end of a thread, whichever way it ran: report an escaped exception,
+/// release its join sentinels, trace the end, and leave the live count.
+pub fn finish(mut vm: Vm, func: &Value, result: PyResult<()>) {
+    if let Err(flow) = result {
+        report(&mut vm, func, flow);
     }
     for f in std::mem::take(&mut vm.on_exit) {
         f();
     }
-    run.trace(&lane, "end", "");
+    let run = vm.run.clone();
+    run.trace(&vm.lane, "end", "");
     if let Some(g) = &run.gil {
         g.drop_lock(&vm);
     }

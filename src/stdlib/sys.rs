@@ -176,7 +176,8 @@ fn setswitchinterval(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn is_gil_enabled(vm: &mut Vm, _args: Args) -> PyResult {
-    Ok(Value::Bool(vm.run.gil.is_some()))
+    // Green threads (no SharedArrayBuffer) take turns, as under a GIL.
+    Ok(Value::Bool(vm.run.gil.is_some() || vm.run.green))
 }
 
 fn intern(_vm: &mut Vm, args: Args) -> PyResult {

@@ -14,7 +14,7 @@ use std::sync::{Arc, OnceLock};
 const TIMEOUT_MAX: f64 = 9223372036.0;
 
 struct LockObj(Arc<Lock>);
-struct RLockObj(RLock);
+struct RLockObj(Arc<RLock>);
 
 fn lock_class() -> &'static ObjRef {
     static C: OnceLock<ObjRef> = OnceLock::new();
@@ -58,15 +58,15 @@ fn new_lock(l: Lock) -> (Value, Arc<Lock>) {
     (Value::Obj(Obj::with_class(lock_class().clone(), Payload::Native(Box::new(LockObj(l.clone()))), None)), l)
 }
 
-fn lock_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Lock> {
+fn lock_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Arc<Lock>> {
     match v.payload() {
-        Some(Payload::Native(n)) => n.downcast_ref::<LockObj>().map(|l| &*l.0),
+        Some(Payload::Native(n)) => n.downcast_ref::<LockObj>().map(|l| &l.0),
         _ => None,
     }
     .ok_or_else(|| vm.type_error("descriptor requires a '_thread.lock' object"))
 }
 
-fn rlock_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a RLock> {
+fn rlock_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Arc<RLock>> {
     match v.payload() {
         Some(Payload::Native(n)) => n.downcast_ref::<RLockObj>().map(|l| &l.0),
         _ => None,
@@ -127,7 +127,7 @@ fn addr(v: &Value) -> usize {
 
 fn rlock_new(_vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.pos.first().and_then(|c| c.obj().cloned()).unwrap_or_else(|| rlock_class().clone());
-    Ok(Value::Obj(Obj::with_class(cls, Payload::Native(Box::new(RLockObj(RLock::default()))), None)))
+    Ok(Value::Obj(Obj::with_class(cls, Payload::Native(Box::new(RLockObj(Arc::new(RLock::default())))), None)))
 }
 
 fn rlock_acquire(vm: &mut Vm, mut args: Args) -> PyResult {

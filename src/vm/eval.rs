@@ -993,7 +993,10 @@ impl Vm {
     /// Perform a call from the eval loop: native results are pushed, Python
     /// frames are pushed onto the frame stack (stackless).
     fn do_call(&mut self, f: Value, args: Args) -> PyResult<()> {
-        match self.prepare_call(f, args)? {
+        self.direct_call = true;
+        let prepared = self.prepare_call(f, args);
+        self.direct_call = false;
+        match prepared? {
             Prepared::Done(v) => {
                 frame!(self).push(v);
                 Ok(())

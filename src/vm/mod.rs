@@ -121,6 +121,15 @@ pub struct Vm {
     pub ident: u64,
     /// Run when the thread ends (releases `_thread._set_sentinel` locks).
     pub on_exit: Vec<Box<dyn FnOnce() + Send>>,
+    /// Under the green scheduler (no SharedArrayBuffer): the native depth at
+    /// which this thread's frames run, where a blocking call may suspend.
+    pub green_depth: Option<u32>,
+    /// Set by the eval loop's calls (`do_call`) for the builtin they invoke.
+    pub(crate) direct_call: bool,
+    /// True while a builtin runs that was called directly by bytecode at the
+    /// green depth: it may return `Flow::Suspend`, and is resumed by pushing
+    /// its result. Everything else must not suspend.
+    pub suspendable: bool,
 }
 
 /// How many finished frames a thread keeps for reuse.
@@ -153,6 +162,9 @@ impl Vm {
             frame_pool: Vec::new(),
             ident,
             on_exit: Vec::new(),
+            green_depth: None,
+            direct_call: false,
+            suspendable: false,
         }
     }
 
@@ -283,7 +295,11 @@ impl Vm {
                 if let Some(d) = &b.data {
                     args.pos.insert(0, d.clone());
                 }
-                Ok(Prepared::Done((b.func)(self, args)?))
+                let direct = std::mem::take(&mut self.direct_call);
+                self.suspendable = direct && self.green_depth == Some(self.native_depth);
+                let r = (b.func)(self, args);
+                self.suspendable = false;
+                Ok(Prepared::Done(r?))
             }
             Payload::Class(_) => types::object::call_class(self, &obj, args),
             _ => {

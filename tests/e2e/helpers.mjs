@@ -1,7 +1,9 @@
 // Shared e2e plumbing: serve dist/ on a free port (with or without COOP/COEP)
 // and launch the machine's /usr/bin/chromium through playwright-core.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
@@ -33,4 +35,25 @@ export async function setup({ isolation = true } = {}) {
       await new Promise((r) => server.close(r));
     },
   };
+}
+
+const lastLine = (s) => s.trimEnd().split('\n').at(-1) ?? '';
+
+/** Run tests/conformance script `path` under python3 and through
+ * window.spindle.run on `page` with run `options`; stdout and exit code must
+ * be equal, and stderr must end with the same line. */
+export async function comparePython(page, path, options = {}) {
+  const source = readFileSync(path, 'utf8');
+  const stdin = existsSync(`${path}.stdin`) ? readFileSync(`${path}.stdin`, 'utf8') : '';
+  const py = spawnSync('python3', ['-X', 'utf8', path], {
+    input: stdin, encoding: 'utf8', env: { ...process.env, PYTHONHASHSEED: '0', PYTHONIOENCODING: 'utf-8' },
+  });
+  const res = await page.evaluate(
+    ([src, opts]) => window.spindle.run(src, opts),
+    [source, { gil: false, timeoutMs: 20000, startMethod: 'fork', stdin, ...options }],
+  );
+  assert.equal(res.stdout, py.stdout, `stdout of ${path}`);
+  assert.equal(res.exitCode, py.status, `exit code of ${path}; stderr: ${res.stderr}`);
+  assert.equal(lastLine(res.stderr), lastLine(py.stderr), `last stderr line of ${path}`);
+  return res;
 }

@@ -1,0 +1,366 @@
+//! Green threads: every Python thread of the run interleaves on the calling
+//! worker. The browser needs this when the page is not cross-origin isolated
+//! (no SharedArrayBuffer, so no shared-memory workers and no Atomics.wait);
+//! `RunOptions::green` forces it natively, for tests.
+//!
+//! It works because the VM is stackless: a thread's frames live on its `Vm`.
+//! A blocking builtin called directly by bytecode (lock acquire, sleep)
+//! returns `Flow::Suspend(op)` instead of blocking, and the eval loop's
+//! periodic check returns `Suspend(Yield)` when the thread's time slice (the
+//! switch interval) is over and another thread wants to run. The scheduler
+//! then runs another thread, and resumes this one when `op` completes, pushing
+//! the blocked call's result. The behaviour is the GIL's on a single core.
+
+use super::blocking::{stop_exc, BlockOp};
+use super::threads;
+use crate::vm::eval::Exit;
+use crate::vm::frame::Frame;
+use crate::vm::value::{lock, Value};
+use crate::vm::{exc, Args, Flow, PyResult, Prepared, Vm};
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// A thread started by `_thread.start_new_thread`, waiting to be adopted.
+pub struct NewThread {
+    pub ident: u64,
+    pub lane: String,
+    pub func: Value,
+    pub args: Args,
+}
+
+/// The current time slice, read by the eval loop's periodic check.
+#[derive(Default)]
+pub struct Slice {
+    /// Monotonic start of the slice (f64 bits).
+    start: AtomicU64,
+    /// Whether another thread is ready to run (else the slice never ends).
+    contended: AtomicBool,
+}
+
+/// Whether the running thread should give up the worker now.
+pub fn slice_over(vm: &Vm) -> bool {
+    let run = &vm.run;
+    if !run.slice.contended.load(Ordering::Relaxed) {
+        return false;
+    }
+    let start = f64::from_bits(run.slice.start.load(Ordering::Relaxed));
+    let interval = f64::from_bits(run.switch_interval_bits.load(Ordering::Relaxed));
+    run.host.monotonic() - start >= interval
+}
+
+/// How a thread continues when it next runs.
+enum Resume {
+    /// Run this frame (a thread's function, the main module, `_shutdown`).
+    Start(Box<Frame>),
+    /// Call this (a `_shutdown` hook that is not a Python function).
+    Call(Value),
+    /// Continue the frames on the thread's `Vm`, pushing the blocked call's result.
+    Push(Value),
+    /// Continue after a time slice ended (nothing to push).
+    Continue,
+    /// Continue by raising this exception at the blocked call (stop, timeout).
+    Raise(Value),
+}
+
+/// Why a thread is not running.
+enum State {
+    Ready(Resume),
+    Sleeping { until: f64 },
+    Waiting { what: String, poll: Arc<dyn Fn(u64) -> bool + Send + Sync>, until: Option<f64> },
+}
+
+/// What a thread runs for, and what happens when its current frame finishes.
+enum Role {
+    /// The main thread: the module, then `threading._shutdown()`.
+    Main { exit_code: Option<i32>, shutting_down: bool },
+    /// A thread started with `_thread.start_new_thread(func, ...)`.
+    Thread { func: Value },
+}
+
+struct Green {
+    vm: Vm,
+    state: State,
+    role: Role,
+}
+
+/// The green threads of a run that are not running right now, and the
+/// main thread's outcome once it has finished.
+#[derive(Default)]
+pub struct Queue {
+    threads: Mutex<VecDeque<Green>>,
+    done: Mutex<Option<(i32, Vm)>>,
+}
+
+/// Run the main module `frame` on `main`, with every thread the program
+/// starts interleaved on this worker. Returns the exit code.
+pub fn run_main(main: &mut Vm, frame: Box<Frame>) -> i32 {
+    let run = main.run.clone();
+    run.trace(&main.lane, "notice", "threads interleave on one worker (no SharedArrayBuffer): one runs at a time, as under the GIL");
+    // The scheduler owns the main Vm while it runs; it is put back at the end.
+    let vm = std::mem::replace(main, Vm::new(run.clone(), "main"));
+    let role = Role::Main { exit_code: None, shutting_down: false };
+    lock(&run.green_q.threads).push_back(Green { vm, state: State::Ready(Resume::Start(frame)), role });
+    let code = loop {
+        if let Some((code, vm)) = lock(&run.green_q.done).take() {
+            *main = vm;
+            break code;
+        }
+        match turn(&run) {
+            Turn::Ran => {}
+            Turn::Idle(Some(t)) => idle_until(&run, t),
+            Turn::Idle(None) => {
+                report_deadlock(&run, None);
+                break 1;
+            }
+        }
+    };
+    // Threads still running (daemons) end with the run; their Vms are dropped.
+    let rest = std::mem::take(&mut *lock(&run.green_q.threads));
+    drop(rest);
+    run.host.flush();
+    code
+}
+
+/// A blocking call that cannot suspend (called from Rust, e.g. a generator
+/// driven by list()): run the other threads from here until `poll` succeeds
+/// (true) or `timeout` passes (false).
+pub fn wait_nested(vm: &mut Vm, what: &str, timeout: Option<f64>, poll: &dyn Fn(u64) -> bool) -> PyResult<bool> {
+    let run = vm.run.clone();
+    let until = timeout.map(|t| run.host.monotonic() + t);
+    run.trace(&vm.lane, "block", what);
+    let r = loop {
+        if poll(vm.ident) {
+            break Ok(true);
+        }
+        if until.is_some_and(|u| run.host.monotonic() >= u) {
+            break Ok(false);
+        }
+        if run.stopped() {
+            break Err(stop_exc(vm));
+        }
+        if lock(&run.green_q.done).is_some() {
+            // The main thread has finished: this thread ends with the run.
+            break Err(vm.err(&crate::vm::types::types().exc("SystemExit"), ""));
+        }
+        match turn(&run) {
+            Turn::Ran => {}
+            Turn::Idle(t) => match [t, until].into_iter().flatten().reduce(f64::min) {
+                Some(t) => idle_until(&run, t),
+                None => {
+                    report_deadlock(&run, Some((vm, what)));
+                    break Err(vm.runtime_error("deadlock: every thread is blocked"));
+                }
+            },
+        }
+    };
+    run.trace(&vm.lane, "wake", what);
+    r
+}
+
+/// Nothing can run before `t`: sleep (in slices, to see stop requests).
+fn idle_until(run: &super::Run, t: f64) {
+    let left = t - run.host.monotonic();
+    if left > 0.0 {
+        run.host.flush();
+        run.host.sleep(left.min(0.02));
+    }
+}
+
+enum Turn {
+    Ran,
+    /// Nothing could run; the earliest time something may (None: never).
+    Idle(Option<f64>),
+}
+
+/// Give one ready thread a time slice.
+fn turn(run: &Arc<super::Run>) -> Turn {
+    let mut g = {
+        let mut threads = lock(&run.green_q.threads);
+        adopt(run, &mut threads);
+        if run.stopped() {
+            // Wake every blocked thread with the stop exception.
+            for g in threads.iter_mut() {
+                if !matches!(g.state, State::Ready(_)) {
+                    let e = exc::flow_exc(&g.vm, stop_exc(&g.vm));
+                    g.state = State::Ready(Resume::Raise(e));
+                }
+            }
+        }
+        let Some(i) = pick(run, &mut threads) else {
+            return Turn::Idle(earliest(&threads));
+        };
+        let g = threads.remove(i).unwrap();
+        let others = threads.iter().any(|t| matches!(t.state, State::Ready(_)));
+        run.slice.contended.store(others || !lock(&run.green_new).is_empty(), Ordering::Relaxed);
+        g
+    };
+    run.slice.start.store(run.host.monotonic().to_bits(), Ordering::Relaxed);
+    let State::Ready(resume) = std::mem::replace(&mut g.state, State::Sleeping { until: 0.0 }) else { unreachable!() };
+    match step(&mut g.vm, resume) {
+        Err(Flow::Suspend(op)) => {
+            g.state = match op {
+                BlockOp::Yield => State::Ready(Resume::Continue),
+                BlockOp::Sleep(s) => {
+                    run.trace(&g.vm.lane, "block", "sleep");
+                    State::Sleeping { until: run.host.monotonic() + s }
+                }
+                BlockOp::Wait { what, poll, timeout } => {
+                    run.trace(&g.vm.lane, "block", &what);
+                    State::Waiting { what, poll, until: timeout.map(|t| run.host.monotonic() + t) }
+                }
+            };
+            lock(&run.green_q.threads).push_back(g);
+        }
+        result => {
+            if let Some(code) = frame_done(&mut g, result) {
+                *lock(&run.green_q.done) = Some((code, g.vm));
+            } else if matches!(g.state, State::Ready(_)) {
+                lock(&run.green_q.threads).push_back(g);
+            }
+        }
+    }
+    Turn::Ran
+}
+
+/// Take in threads started since the last switch.
+fn adopt(run: &Arc<super::Run>, threads: &mut VecDeque<Green>) {
+    for nt in std::mem::take(&mut *lock(&run.green_new)) {
+        let mut vm = Vm::for_thread(run.clone(), &nt.lane, nt.ident);
+        run.trace(&nt.lane, "start", "");
+        let resume = match vm.prepare_call(nt.func.clone(), nt.args) {
+            Ok(Prepared::Frame(f)) => Resume::Start(f),
+            // A builtin target already ran (it could not suspend).
+            Ok(Prepared::Done(_)) => {
+                threads::finish(vm, &nt.func, Ok(()));
+                continue;
+            }
+            Err(flow) => {
+                threads::finish(vm, &nt.func, Err(flow));
+                continue;
+            }
+        };
+        threads.push_back(Green { vm, state: State::Ready(resume), role: Role::Thread { func: nt.func } });
+    }
+}
+
+/// The index of the first thread that can run now, making it Ready.
+fn pick(run: &super::Run, threads: &mut VecDeque<Green>) -> Option<usize> {
+    let now = run.host.monotonic();
+    for (i, g) in threads.iter_mut().enumerate() {
+        let resume = match &g.state {
+            State::Ready(_) => return Some(i),
+            State::Sleeping { until } if now >= *until => Resume::Push(Value::None),
+            State::Waiting { poll, .. } if poll(g.vm.ident) => Resume::Push(Value::Bool(true)),
+            State::Waiting { until: Some(u), .. } if now >= *u => Resume::Push(Value::Bool(false)),
+            _ => continue,
+        };
+        let what = match &g.state {
+            State::Waiting { what, .. } => what.clone(),
+            _ => "sleep".to_string(),
+        };
+        run.trace(&g.vm.lane, "wake", &what);
+        g.state = State::Ready(resume);
+        return Some(i);
+    }
+    None
+}
+
+/// When the next sleeper or timed wait is due; None if no thread will ever wake.
+fn earliest(threads: &VecDeque<Green>) -> Option<f64> {
+    threads
+        .iter()
+        .filter_map(|g| match &g.state {
+            State::Sleeping { until } => Some(*until),
+            State::Waiting { until, .. } => *until,
+            State::Ready(_) => None,
+        })
+        .reduce(f64::min)
+}
+
+/// Run a thread until its frame finishes or it suspends.
+fn step(vm: &mut Vm, resume: Resume) -> PyResult {
+    vm.green_depth = Some(1);
+    match resume {
+        Resume::Start(frame) => vm.run_frame(frame),
+        Resume::Call(f) => vm.call(&f, vec![]),
+        Resume::Push(v) => continue_frames(vm, Some(v), None),
+        Resume::Continue => continue_frames(vm, None, None),
+        Resume::Raise(e) => continue_frames(vm, None, Some(e)),
+    }
+}
+
+/// Resume the frames left on `vm` by a suspension.
+fn continue_frames(vm: &mut Vm, push: Option<Value>, raise: Option<Value>) -> PyResult {
+    vm.native_depth += 1;
+    let r = (|| {
+        if let Some(e) = raise {
+            vm.unwind(0, e, true)?;
+        } else if let Some(v) = push {
+            vm.frames.last_mut().expect("suspended frame").push(v);
+        }
+        vm.run_loop(0)
+    })();
+    vm.native_depth -= 1;
+    match r {
+        Ok(Exit::Return(v)) => Ok(v),
+        Ok(Exit::Yield(_)) => Err(vm.runtime_error("unexpected yield in a non-generator frame")),
+        Err(e) => Err(e),
+    }
+}
+
+/// A thread's frame finished with `result`. Returns the run's exit code when
+/// the main thread is done; otherwise sets what the thread does next (or
+/// leaves it non-Ready when it has ended).
+fn frame_done(g: &mut Green, result: PyResult) -> Option<i32> {
+    match &mut g.role {
+        Role::Thread { func } => {
+            let func = func.clone();
+            let run = g.vm.run.clone();
+            let vm = std::mem::replace(&mut g.vm, Vm::new(run, "ended"));
+            threads::finish(vm, &func, result.map(|_| ()));
+            g.state = State::Sleeping { until: f64::INFINITY };
+            // Not pushed back: the caller only requeues Ready threads.
+            None
+        }
+        Role::Main { exit_code, shutting_down } => {
+            let code = match result {
+                Ok(_) => 0,
+                Err(flow) => super::report_uncaught(&mut g.vm, flow),
+            };
+            if *shutting_down {
+                // An interrupted _shutdown decides the exit code, as in CPython.
+                return Some(if code != 0 { code } else { exit_code.unwrap_or(0) });
+            }
+            *exit_code = Some(code);
+            *shutting_down = true;
+            match super::shutdown_hook(&g.vm) {
+                Some(f) => match g.vm.prepare_call(f.clone(), Args::default()) {
+                    Ok(Prepared::Frame(fr)) => {
+                        g.state = State::Ready(Resume::Start(fr));
+                        None
+                    }
+                    _ => {
+                        g.state = State::Ready(Resume::Call(f));
+                        None
+                    }
+                },
+                None => Some(code),
+            }
+        }
+    }
+}
+
+/// Every thread is blocked and none will wake: say who waits for what.
+fn report_deadlock(run: &super::Run, current: Option<(&Vm, &str)>) {
+    let name = |vm: &Vm| if vm.is_main() { "MainThread".to_string() } else { vm.lane.clone() };
+    let mut waits: Vec<String> = current.iter().map(|(vm, what)| format!("{} waits for {}", name(vm), what)).collect();
+    for g in lock(&run.green_q.threads).iter() {
+        let what = match &g.state {
+            State::Waiting { what, .. } => what.as_str(),
+            _ => "?",
+        };
+        waits.push(format!("{} waits for {}", name(&g.vm), what));
+    }
+    run.write(crate::host::Stream::Stderr, &format!("Deadlock: {}\n", waits.join("; ")));
+}
