@@ -1,6 +1,8 @@
 //! Differential conformance suite: runs every tests/conformance/*.py under python3 and
 //! under the spindle CLI and compares exit code, stdout and stderr (minus caret lines).
 //! Env: SPINDLE_CONFORMANCE_FILTER=substr, SPINDLE_CONFORMANCE_UPDATE_XFAIL=1.
+//! `green_threads` runs the thread scripts (6xx) again with SPINDLE_GREEN=1:
+//! threads interleaved on one OS thread, as in a browser without SharedArrayBuffer.
 
 use std::collections::BTreeSet;
 use std::io::Read;
@@ -22,7 +24,7 @@ struct RunResult {
     spawn_error: Option<String>,
 }
 
-fn run_one(program: &str, args: &[&str], script: &Path, root: &Path) -> RunResult {
+fn run_one(program: &str, args: &[&str], script: &Path, root: &Path, env: &[(&str, &str)]) -> RunResult {
     let stdin_path = PathBuf::from(format!("{}.stdin", root.join(script).display()));
     let stdin = if stdin_path.exists() {
         match std::fs::File::open(&stdin_path) {
@@ -43,6 +45,7 @@ fn run_one(program: &str, args: &[&str], script: &Path, root: &Path) -> RunResul
         .env_remove("PYTHONSTARTUP")
         .env_remove("PYTHONWARNINGS")
         .env_remove("PYTHONINSPECT")
+        .envs(env.iter().copied())
         .stdin(stdin)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -153,15 +156,15 @@ fn short_diff(label: &str, expected: &str, actual: &str) -> String {
 }
 
 /// Compare one script; Ok(()) when equal, Err(report) otherwise.
-fn check(script: &Path, root: &Path, spindle: &str) -> Result<(), String> {
-    let py = run_one("python3", &["-X", "utf8"], script, root);
+fn check(script: &Path, root: &Path, spindle: &str, env: &[(&str, &str)]) -> Result<(), String> {
+    let py = run_one("python3", &["-X", "utf8"], script, root, &[]);
     if let Some(e) = py.spawn_error {
         return Err(format!("    {e}\n"));
     }
     if py.timed_out {
         return Err("    python3 timed out (the script itself is broken)\n".into());
     }
-    let sp = run_one(spindle, &[], script, root);
+    let sp = run_one(spindle, &[], script, root, env);
     if let Some(e) = sp.spawn_error {
         return Err(format!("    {e}\n"));
     }
@@ -228,7 +231,7 @@ fn conformance() {
                 break;
             }
             let rel = Path::new("tests").join("conformance").join(&names[i]);
-            let r = check(&rel, &root, &spindle);
+            let r = check(&rel, &root, &spindle, &[]);
             results.lock().unwrap().push((names[i].clone(), r));
         }));
     }
@@ -300,4 +303,29 @@ fn conformance() {
             unexpected_passes
         );
     }
+}
+
+#[test]
+fn green_threads() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("tests").join("conformance");
+    let spindle = env!("CARGO_BIN_EXE_spindle");
+    let filter = std::env::var("SPINDLE_CONFORMANCE_FILTER").unwrap_or_default();
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("tests/conformance exists")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('6') && n.ends_with(".py") && (filter.is_empty() || n.contains(&filter)))
+        .collect();
+    names.sort();
+    let mut failures = Vec::new();
+    for name in &names {
+        let rel = Path::new("tests").join("conformance").join(name);
+        if let Err(report) = check(&rel, &root, spindle, &[("SPINDLE_GREEN", "1")]) {
+            eprintln!("FAIL (green) {name}\n{report}");
+            failures.push(name.clone());
+        }
+    }
+    eprintln!("green threads: {} of {} passed", names.len() - failures.len(), names.len());
+    assert!(failures.is_empty(), "green-thread failures: {failures:?}");
 }
