@@ -88,7 +88,7 @@ fn acquire_args(vm: &mut Vm, args: &mut Args) -> PyResult<(bool, Option<f64>)> {
         return Err(vm.value_error("can't specify a timeout for a non-blocking call"));
     }
     if timeout < 0.0 && timeout != -1.0 {
-        return Err(vm.value_error("timeout value must be a non-negative number"));
+        return Err(vm.value_error("timeout value must be positive"));
     }
     if timeout > TIMEOUT_MAX {
         return Err(vm.err(&types().exc("OverflowError"), "timeout value is too large"));

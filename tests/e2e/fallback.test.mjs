@@ -2,7 +2,8 @@
 // cross-origin isolated, so the loader must pick the non-threaded build.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { setup, comparePython } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup({ isolation: false }); });
@@ -18,5 +19,25 @@ test('without the headers the non-threaded build loads and runs', async () => {
   const res = await page.evaluate(() => window.spindle.run('print("fallback")\n'));
   assert.equal(res.exitCode, 0, res.stderr);
   assert.equal(res.stdout, 'fallback\n');
+  await page.close();
+});
+
+// Threads without SharedArrayBuffer: green threads on the runner worker.
+const THREAD_SCRIPTS = ['600_threading_countdown.py', '601_threading_lock_counter.py', '603_threading_condition.py',
+  '614_queue_producer_consumer.py', '617_futures_submit_map.py', '611_threading_join_timeout.py'];
+
+test('without SharedArrayBuffer, threads interleave on one worker', async () => {
+  const page = await env.page();
+  await page.goto(env.url);
+  await page.evaluate(() => window.spindle.ready);
+  for (const name of THREAD_SCRIPTS) {
+    await comparePython(page, `tests/conformance/${name}`);
+  }
+  const res = await page.evaluate((src) => window.spindle.run(src), readFileSync('www/examples/seed-threading.py', 'utf8'));
+  assert.equal(res.exitCode, 0, res.stderr);
+  assert.equal(res.stdout.trimEnd().split('\n').length, 20);
+  assert.ok(res.trace.some((e) => e.kind === 'notice' && /one worker/.test(e.detail)), 'the run says threads share one worker');
+  const gil = await page.evaluate(() => window.spindle.run('import sys\nprint(sys._is_gil_enabled())'));
+  assert.equal(gil.stdout, 'True\n');
   await page.close();
 });

@@ -638,7 +638,9 @@ class Thread:
         with _active_limbo_lock:
             _limbo[self] = self
         try:
-            _start_new_thread(self._bootstrap, ())
+            # Spindle's start_new_thread takes the thread's name as a 4th
+            # argument: it names the thread's lane in the run's timeline.
+            _start_new_thread(self._bootstrap, (), None, self._name)
         except Exception:
             with _active_limbo_lock:
                 del _limbo[self]
