@@ -1,5 +1,6 @@
-// Wires the minimal page to window.spindle: Run/Stop buttons, live output
-// (appended per batch, never per line), and the build/status line.
+// Wires the minimal page to window.spindle: Run/Stop buttons, the GIL toggle,
+// live output (appended per batch, never per line), the runtime's notices, and
+// the build/status line.
 import { spindle } from './spindle.js';
 
 const $ = (id) => document.getElementById(id);
@@ -30,10 +31,15 @@ spindle.ready.then((info) => {
 runBtn.addEventListener('click', async () => {
   out.textContent = '';
   $('timing').textContent = '';
+  $('notice').hidden = true;
   runBtn.disabled = true;
   stopBtn.disabled = false;
   const res = await spindle.run($('source').value, { gil: $('gil').checked, onOutput: append });
   $('timing').textContent = `exit ${res.exitCode} · ${res.wallMs.toFixed(1)} ms`;
+  // Notices from the runtime (e.g. threads sharing one worker without SharedArrayBuffer).
+  const notices = [...new Set(res.trace.filter((e) => e.kind === 'notice').map((e) => e.detail))];
+  $('notice').textContent = notices.join(' · ');
+  $('notice').hidden = notices.length === 0;
   runBtn.disabled = false;
   stopBtn.disabled = true;
 });
