@@ -85,11 +85,13 @@ pub fn finish(mut vm: Vm, func: &Value, result: PyResult<()>) {
     if let Err(flow) = result {
         report(&mut vm, func, flow);
     }
+    let run = vm.run.clone();
+    // Traced before the join sentinels are released: once a joiner wakes,
+    // the run may end, and later events would be lost.
+    run.trace(&vm.lane, "end", "");
     for f in std::mem::take(&mut vm.on_exit) {
         f();
     }
-    let run = vm.run.clone();
-    run.trace(&vm.lane, "end", "");
     if let Some(g) = &run.gil {
         g.drop_lock(&vm);
     }
