@@ -11,6 +11,7 @@ pub mod itertools;
 pub mod functools;
 pub mod collections;
 pub mod dataclasses;
+pub mod spindle;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -21,7 +22,7 @@ use crate::vm::value::*;
 use crate::vm::{PyResult, Vm};
 
 /// The names `import` resolves to built-in modules.
-pub const MODULES: &[&str] = &["sys", "time", "math", "os", "random", "itertools", "functools", "collections", "dataclasses", "operator", "contextlib", "_thread"];
+pub const MODULES: &[&str] = &["sys", "time", "math", "os", "random", "itertools", "functools", "collections", "dataclasses", "operator", "contextlib", "_thread", "_spindle"];
 
 pub fn is_builtin_module(name: &str) -> bool {
     matches!(name, "sys" | "builtins" | "time" | "math" | "itertools" | "_thread")
@@ -69,6 +70,7 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
         "sys" => sys::make(vm),
         "time" => time::make(vm),
         "_thread" => thread::make(vm),
+        "_spindle" => spindle::make(vm),
         "math" => math::make(vm),
         "os" => os::make(vm),
         "os.path" => os::make_path(vm),
