@@ -9,6 +9,17 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("queue", include_str!("py/queue.py")),
     ("concurrent", include_str!("py/concurrent/__init__.py")),
     ("concurrent.futures", include_str!("py/concurrent/futures.py")),
+    ("asyncio", include_str!("py/asyncio/__init__.py")),
+    ("asyncio.exceptions", include_str!("py/asyncio/exceptions.py")),
+    ("asyncio.events", include_str!("py/asyncio/events.py")),
+    ("asyncio.futures", include_str!("py/asyncio/futures.py")),
+    ("asyncio.tasks", include_str!("py/asyncio/tasks.py")),
+    ("asyncio.locks", include_str!("py/asyncio/locks.py")),
+    ("asyncio.queues", include_str!("py/asyncio/queues.py")),
+    ("asyncio.timeouts", include_str!("py/asyncio/timeouts.py")),
+    ("asyncio.taskgroups", include_str!("py/asyncio/taskgroups.py")),
+    ("asyncio.base_events", include_str!("py/asyncio/base_events.py")),
+    ("asyncio.runners", include_str!("py/asyncio/runners.py")),
 ];
 
 /// The embedded source of module `name`, if it is one of ours.
