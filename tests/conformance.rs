@@ -101,11 +101,16 @@ fn run_one(program: &str, args: &[&str], script: &Path, root: &Path, env: &[(&st
     }
 }
 
-/// Drop CPython's caret/tilde marker lines (presentation detail handled later).
+/// Drop CPython's caret/tilde marker lines (presentation detail handled later),
+/// also inside exception-group boxes ("    |     ~~^^^^").
 fn normalize_stderr(s: &str) -> String {
     let mut out = String::new();
     for line in s.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
+        let body = match body.trim_start().strip_prefix('|') {
+            Some(inner) => inner,
+            None => body,
+        };
         let is_marker = body.chars().any(|c| c == '^' || c == '~')
             && body.chars().all(|c| c.is_whitespace() || c == '^' || c == '~');
         if !is_marker {

@@ -74,6 +74,8 @@ enum FBlock<'a> {
     FinallyHandler,
     /// A finally body inlined by `return`: the return value waits on the stack.
     PendingReturn,
+    /// Inside an `except*` handler, which break/continue/return may not leave.
+    StarHandler,
 }
 
 struct Unit<'a> {
@@ -255,6 +257,7 @@ impl<'a> Compiler<'a> {
             Instr::SetupWithBlock(_) => Instr::SetupWithBlock(t),
             Instr::SetupAsyncWith(_) => Instr::SetupAsyncWith(t),
             Instr::Send(_) => Instr::Send(t),
+            Instr::ExcStarMatch(_) => Instr::ExcStarMatch(t),
             other => panic!("patch of non-jump {:?}", other),
         };
     }
@@ -471,6 +474,11 @@ impl<'a> Compiler<'a> {
                 match &r.value {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Value::None),
+                }
+                if self.unit().fblocks.iter().any(|b| matches!(b, FBlock::StarHandler)) {
+                    // CPython points at the returned value, with one caret.
+                    let at = r.value.as_ref().map(|v| TextRange::empty(v.range().start())).unwrap_or(r.range);
+                    return err("'break', 'continue' and 'return' cannot appear in an except* block", at);
                 }
                 self.unwind_fblocks_for_return()?;
                 self.emit(Instr::ReturnValue);
@@ -704,6 +712,7 @@ impl<'a> Compiler<'a> {
             FBlock::With { .. } => Act::With,
             FBlock::FinallyHandler => Act::FinallyHandler,
             FBlock::PendingReturn => Act::PopIter,
+            FBlock::StarHandler => Act::Nothing,
         };
         match act {
             Act::Nothing => {}
@@ -772,6 +781,9 @@ impl<'a> Compiler<'a> {
             return err(if is_break { "'break' outside loop" } else { "'continue' not properly in loop" }, range);
         };
         let n = self.unit().fblocks.len();
+        if self.unit().fblocks[loop_idx + 1..].iter().any(|b| matches!(b, FBlock::StarHandler)) {
+            return err("'break', 'continue' and 'return' cannot appear in an except* block", range);
+        }
         for i in (loop_idx + 1..n).rev() {
             self.unwind_one(i, false)?;
         }
@@ -791,15 +803,14 @@ impl<'a> Compiler<'a> {
     }
 
     fn try_stmt(&mut self, t: &'a ast::StmtTry) -> CResult {
-        if t.is_star {
-            return err("except* is not supported yet", t.range);
-        }
         if !t.finalbody.is_empty() {
             // try: <try/except/else> finally: <final>
             let setup = self.emit(Instr::SetupExcept(0));
             self.unit().fblocks.push(FBlock::Finally(&t.finalbody));
             if t.handlers.is_empty() {
                 self.stmts(&t.body)?;
+            } else if t.is_star {
+                self.try_except_star(t)?;
             } else {
                 self.try_except(t)?;
             }
@@ -816,8 +827,81 @@ impl<'a> Compiler<'a> {
             let end = self.here();
             self.patch(jend, end);
             Ok(())
+        } else if t.is_star {
+            self.try_except_star(t)
         } else {
             self.try_except(t)
+        }
+    }
+
+    /// `try ... except* T as e: ...` (PEP 654). The handler state lives on
+    /// the stack: [orig, rest, raised]. Each clause splits `rest`; a match is
+    /// entered as the handled exception (raised with Reraise into a fresh
+    /// handler block, so it gets no traceback entry), and whatever its body
+    /// raises is collected. ExcStarEnd raises what is left.
+    fn try_except_star(&mut self, t: &'a ast::StmtTry) -> CResult {
+        let setup = self.emit(Instr::SetupExcept(0));
+        self.unit().fblocks.push(FBlock::Try);
+        self.stmts(&t.body)?;
+        self.unit().fblocks.pop();
+        self.emit(Instr::PopBlock);
+        self.stmts(&t.orelse)?;
+        let jend = self.emit(Instr::Jump(0));
+        let handler_start = self.here();
+        self.patch(setup, handler_start);
+        self.emit(Instr::ExcStarBegin);
+        for h in &t.handlers {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            let saved = self.set_loc(h.range);
+            let Some(ty) = &h.type_ else {
+                return err("expected one or more exception types", h.range);
+            };
+            self.expr(ty)?;
+            let no_match = self.emit(Instr::ExcStarMatch(0));
+            let enter = self.emit(Instr::SetupExcept(0));
+            self.emit(Instr::Reraise);
+            let here = self.here();
+            self.patch(enter, here);
+            let body_exc = self.emit(Instr::SetupExcept(0));
+            let name = h.name.as_ref().map(|n| n.id.to_string());
+            if let Some(n) = &name {
+                self.emit(Instr::Copy(1));
+                self.store_name(n);
+            }
+            self.unit().fblocks.push(FBlock::StarHandler);
+            self.stmts(&h.body)?;
+            self.unit().fblocks.pop();
+            self.emit(Instr::PopBlock);
+            self.emit(Instr::PopExcept);
+            self.emit(Instr::Pop);
+            self.clear_handler_name(&name);
+            let next = self.emit(Instr::Jump(0));
+            let here = self.here();
+            self.patch(body_exc, here);
+            self.emit(Instr::ExcStarCollect);
+            self.emit(Instr::PopExcept);
+            self.emit(Instr::PopExcept);
+            self.emit(Instr::Pop);
+            self.clear_handler_name(&name);
+            let here = self.here();
+            self.patch(next, here);
+            self.patch(no_match, here);
+            self.restore_loc(saved);
+        }
+        self.emit(Instr::ExcStarEnd);
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::Pop);
+        let end = self.here();
+        self.patch(jend, end);
+        Ok(())
+    }
+
+    /// `except ... as name`: the name is cleared when the handler ends.
+    fn clear_handler_name(&mut self, name: &Option<String>) {
+        if let Some(n) = name {
+            self.load_const(Value::None);
+            self.store_name(n);
+            self.delete_name(n);
         }
     }
 

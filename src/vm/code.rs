@@ -236,6 +236,18 @@ pub enum Instr {
     Reraise,
     /// [exc, type] -> [bool]: does the exception match?
     CheckExcMatch,
+    /// `except*` entry: [orig] -> [orig, rest, raised]: rest starts as orig,
+    /// raised as an empty list.
+    ExcStarBegin,
+    /// [orig, rest, raised, type] -> [orig, rest', raised, match]: split rest
+    /// by type; with no match, jump to the operand with [orig, rest', raised].
+    ExcStarMatch(u32),
+    /// [orig, rest, raised, match, exc] -> [orig, rest, raised, match]: an
+    /// except* handler raised `exc`; keep it for the end.
+    ExcStarCollect,
+    /// [orig, rest, raised] -> [orig], or raise what is left (the raised
+    /// exceptions and the unmatched rest, combined as CPython does).
+    ExcStarEnd,
     /// Enter a `with`: pops the manager, pushes its bound __exit__, calls
     /// __enter__ and pushes the result (the operand is unused).
     SetupWith(u32),

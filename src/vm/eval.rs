@@ -848,6 +848,41 @@ impl Vm {
                     let e = frame.pop();
                     return Err((Flow::Exc(e), false));
                 }
+                Instr::ExcStarBegin => {
+                    let orig = frame.top().clone();
+                    frame.push(orig);
+                    frame.push(Value::list(vec![]));
+                }
+                Instr::ExcStarMatch(target) => {
+                    let ty = frame.pop();
+                    let rest = frame.peek(2).clone();
+                    let (m, r) = tryx!(types::exc_group::star_match(self, &rest, &ty));
+                    let frame = frame!(self);
+                    let n = frame.stack.len();
+                    frame.stack[n - 2] = r.unwrap_or(Value::None);
+                    match m {
+                        Some(m) => frame.push(m),
+                        None => frame.pc = target as usize,
+                    }
+                }
+                Instr::ExcStarCollect => {
+                    let x = frame.pop();
+                    if let Some(Payload::List(l)) = frame.peek(2).payload() {
+                        lock(l).push(x);
+                    }
+                }
+                Instr::ExcStarEnd => {
+                    let raised = frame.pop();
+                    let rest = frame.pop();
+                    let orig = frame.top().clone();
+                    let raised = match raised.payload() {
+                        Some(Payload::List(l)) => lock(l).clone(),
+                        _ => Vec::new(),
+                    };
+                    if let Some(e) = tryx!(types::exc_group::prep_reraise_star(self, &orig, &rest, raised)) {
+                        return Err((Flow::Exc(e), false));
+                    }
+                }
                 Instr::CheckExcMatch => {
                     let ty = frame.pop();
                     let e = frame.pop();

@@ -136,6 +136,9 @@ pub fn exc_message(e: &Value) -> String {
 
 /// str(exception), as BaseException.__str__ (and KeyError's repr rule).
 pub fn exc_str(vm: &mut Vm, e: &Value) -> PyResult<String> {
+    if ops::isinstance_cls(e, &types().exc("BaseExceptionGroup")) {
+        return crate::vm::types::exc_group::group_str(vm, e);
+    }
     let args = args_of(e);
     if args.len() >= 2 && ops::isinstance_cls(e, &types().exc("OSError")) {
         let s = ops::str_(vm, &args[1])?;
@@ -159,7 +162,7 @@ pub fn exc_str(vm: &mut Vm, e: &Value) -> PyResult<String> {
 }
 
 /// Attributes of exception instances that live in ExcData.
-pub fn exception_attr(vm: &mut Vm, e: &Value, name: &str) -> PyResult<Option<Value>> {
+pub fn exception_attr(_vm: &mut Vm, e: &Value, name: &str) -> PyResult<Option<Value>> {
     let Some(d) = exc_data(e) else { return Ok(None) };
     let first = || args_of(e).into_iter().next().unwrap_or(Value::None);
     Ok(match name {
@@ -190,8 +193,7 @@ pub fn exception_attr(vm: &mut Vm, e: &Value, name: &str) -> PyResult<Option<Val
             Some(Value::None)
         }
         "exceptions" if ops::isinstance_cls(e, &types().exc("BaseExceptionGroup")) => {
-            let a = args_of(e);
-            Some(a.get(1).cloned().map(|l| Value::tuple(ops::iterate(vm, &l).unwrap_or_default())).unwrap_or(Value::tuple(vec![])))
+            Some(Value::tuple(crate::vm::types::exc_group::sub_exceptions(e)))
         }
         "message" if ops::isinstance_cls(e, &types().exc("BaseExceptionGroup")) => Some(first()),
         _ => None,
@@ -272,33 +274,123 @@ fn format_syntax_error(vm: &mut Vm, e: &Value, name: &str) -> String {
     out
 }
 
-/// The full traceback text of `e`, including its chained exceptions.
+/// The full traceback text of `e`, including its chained exceptions and,
+/// for exception groups, their sub-exceptions in CPython's nested boxes.
 pub fn format_exception(vm: &mut Vm, e: &Value) -> String {
-    let mut seen = Vec::new();
-    format_chain(vm, e, &mut seen)
+    let mut ctx = PrintCtx { seen: Vec::new(), depth: 0, need_close: false, out: String::new() };
+    format_chain(vm, e, &mut ctx);
+    ctx.out
 }
 
-fn format_chain(vm: &mut Vm, e: &Value, seen: &mut Vec<usize>) -> String {
-    seen.push(e.id());
-    let mut out = String::new();
-    if let Some(d) = exc_data(e) {
-        let cause = lock(&d.cause).clone();
-        let context = lock(&d.context).clone();
-        if !cause.is_none() && !seen.contains(&cause.id()) {
-            out.push_str(&format_chain(vm, &cause, seen));
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-        } else if !context.is_none() && !d.suppress_context.load(Ordering::Relaxed) && !seen.contains(&context.id()) {
-            out.push_str(&format_chain(vm, &context, seen));
-            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+/// CPython's traceback printing state (traceback._ExceptionPrintContext).
+struct PrintCtx {
+    seen: Vec<usize>,
+    /// Nesting of exception groups; each level indents by two columns.
+    depth: usize,
+    need_close: bool,
+    out: String,
+}
+
+/// Sub-exceptions shown per group, and group nesting shown, as CPython.
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+impl PrintCtx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+    /// Add `text`, every line prefixed with the indent and, inside a group,
+    /// the margin ("| ", or "+ " for a top-level group's header).
+    fn emit(&mut self, text: &str, margin: char) {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin);
+            prefix.push(' ');
         }
-        let tb = lock(&d.traceback).clone();
-        if !tb.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-            out.push_str(&format_tb(&tb));
+        for line in text.split_inclusive('\n') {
+            self.out.push_str(&prefix);
+            self.out.push_str(line);
         }
     }
-    out.push_str(&format_exception_only(vm, e));
-    out
+}
+
+fn format_chain(vm: &mut Vm, e: &Value, ctx: &mut PrintCtx) {
+    // The chain from `e` outwards to its causes/contexts, each with the
+    // message that leads from its cause to it (traceback.TracebackException.format).
+    let mut chain: Vec<(Option<&str>, Value)> = Vec::new();
+    let mut cur = Some(e.clone());
+    while let Some(x) = cur.take() {
+        ctx.seen.push(x.id());
+        let mut msg = None;
+        if let Some(d) = exc_data(&x) {
+            let cause = lock(&d.cause).clone();
+            let context = lock(&d.context).clone();
+            if !cause.is_none() && !ctx.seen.contains(&cause.id()) {
+                msg = Some("\nThe above exception was the direct cause of the following exception:\n\n");
+                cur = Some(cause);
+            } else if !context.is_none() && !d.suppress_context.load(Ordering::Relaxed) && !ctx.seen.contains(&context.id()) {
+                msg = Some("\nDuring handling of the above exception, another exception occurred:\n\n");
+                cur = Some(context);
+            }
+        }
+        chain.push((msg, x));
+    }
+    for (msg, x) in chain.into_iter().rev() {
+        if let Some(m) = msg {
+            ctx.emit(m, '|');
+        }
+        let tb = exc_data(&x).map(|d| lock(&d.traceback).clone()).unwrap_or_default();
+        let subs = crate::vm::types::exc_group::sub_exceptions(&x);
+        let is_group = ops::isinstance_cls(&x, &types().exc("BaseExceptionGroup"));
+        if !is_group {
+            if !tb.is_empty() {
+                ctx.emit("Traceback (most recent call last):\n", '|');
+                ctx.emit(&format_tb(&tb), '|');
+            }
+            let only = format_exception_only(vm, &x);
+            ctx.emit(&only, '|');
+        } else if ctx.depth > MAX_GROUP_DEPTH {
+            ctx.emit(&format!("... (max_group_depth is {})\n", MAX_GROUP_DEPTH), '|');
+        } else {
+            let toplevel = ctx.depth == 0;
+            if toplevel {
+                ctx.depth += 1;
+            }
+            if !tb.is_empty() {
+                ctx.emit("Exception Group Traceback (most recent call last):\n", if toplevel { '+' } else { '|' });
+                ctx.emit(&format_tb(&tb), '|');
+            }
+            let only = format_exception_only(vm, &x);
+            ctx.emit(&only, '|');
+            let n = subs.len().min(MAX_GROUP_WIDTH + 1);
+            ctx.need_close = false;
+            for i in 0..n {
+                let last = i == n - 1;
+                if last {
+                    ctx.need_close = true;
+                }
+                let truncated = i >= MAX_GROUP_WIDTH;
+                let title = if truncated { "...".to_string() } else { (i + 1).to_string() };
+                let lead = if i == 0 { "+-" } else { "  " };
+                ctx.out.push_str(&format!("{}{}+---------------- {} ----------------\n", ctx.indent(), lead, title));
+                ctx.depth += 1;
+                if !truncated {
+                    format_chain(vm, &subs[i], ctx);
+                } else {
+                    let more = subs.len() - MAX_GROUP_WIDTH;
+                    ctx.emit(&format!("and {} more exception{}\n", more, if more > 1 { "s" } else { "" }), '|');
+                }
+                if last && ctx.need_close {
+                    ctx.out.push_str(&format!("{}+------------------------------------\n", ctx.indent()));
+                    ctx.need_close = false;
+                }
+                ctx.depth -= 1;
+            }
+            if toplevel {
+                ctx.depth = 0;
+            }
+        }
+    }
 }
 
 /// The "File ..., line N, in f" lines, outermost first, collapsing repeats.

@@ -119,6 +119,9 @@ fn exc_str(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 pub fn repr(vm: &mut Vm, e: &Value) -> PyResult<String> {
+    if ops::isinstance_cls(e, &types().exc("BaseExceptionGroup")) {
+        return super::exc_group::group_repr(vm, e);
+    }
     let name = ops::type_name(e);
     let a = exc::args_of(e);
     if a.len() == 1 {

@@ -4,6 +4,7 @@
 
 pub mod bytes;
 pub mod dict;
+pub mod exc_group;
 pub mod exceptions;
 pub mod float;
 pub mod function;
@@ -101,6 +102,7 @@ pub fn init() {
         range::register();
         iter::register();
         exceptions::register();
+        exc_group::register();
         register_number_dunders();
         // Mutable containers are unhashable: their __hash__ is None.
         let t = types();
@@ -138,7 +140,12 @@ fn create() -> Types {
     exceptions.insert("BaseException", base_exc.clone());
     for (name, parent) in exceptions::HIERARCHY {
         let p = exceptions.get(parent).expect("parent exception defined first").clone();
-        let c = make_class(name, vec![p], BaseKind::Exception);
+        let mut bases = vec![p];
+        if *name == "ExceptionGroup" {
+            // class ExceptionGroup(BaseExceptionGroup, Exception)
+            bases.push(exceptions.get("Exception").expect("Exception defined first").clone());
+        }
+        let c = make_class(name, bases, BaseKind::Exception);
         exceptions.insert(name, c);
     }
     let t = Types {
