@@ -70,9 +70,11 @@ pub fn eval_breaker(vm: &mut Vm) -> PyResult<()> {
 /// Slice length for blocking waits, so stop requests are seen promptly.
 const SLICE: f64 = 0.02;
 
-/// Before a wait: trace it and let other threads have the GIL.
+/// Before a wait: trace it, deliver pending output (so what was printed shows
+/// while the thread waits), and let other threads have the GIL.
 fn enter(vm: &Vm, what: &str) {
     vm.run.trace(&vm.lane, "block", what);
+    vm.run.host.flush();
     if let Some(g) = &vm.run.gil {
         g.drop_lock(vm);
     }
