@@ -182,7 +182,7 @@ class Future:
             return self._result
         if state == _CANCELLED:
             raise self._make_cancelled_error()
-        raise InvalidStateError('Result is not ready.')
+        raise InvalidStateError('Result is not set.')
 
     def exception(self):
         """The exception (None if there was none); CancelledError if cancelled,
@@ -213,7 +213,7 @@ class Future:
     def set_result(self, result):
         """Finish the future with result and schedule its callbacks."""
         if self._state != _PENDING:
-            raise InvalidStateError(f'{self._state}: {self!r}')
+            raise InvalidStateError('invalid state')
         self._result = result
         self._state = _FINISHED
         self._schedule_callbacks()
@@ -221,7 +221,7 @@ class Future:
     def set_exception(self, exception):
         """Finish the future with an exception and schedule its callbacks."""
         if self._state != _PENDING:
-            raise InvalidStateError(f'{self._state}: {self!r}')
+            raise InvalidStateError('invalid state')
         if isinstance(exception, type):
             exception = exception()
         if type(exception) is StopIteration:
