@@ -1,0 +1,48 @@
+// asyncio in Chromium through window.spindle.run: every asyncio script of the
+// differential suite (7xx), and the seed article's example printing in real
+// time, as its sleeps elapse.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setup, comparePython } from './helpers.mjs';
+
+const DIR = 'tests/conformance';
+const scripts = readdirSync(DIR).filter((f) => /^7\d\d_.*\.py$/.test(f)).sort();
+
+let env;
+let page;
+before(async () => {
+  env = await setup({ isolation: true });
+  page = await env.page();
+  await page.goto(env.url);
+  await page.evaluate(() => window.spindle.ready);
+});
+after(async () => { await env?.close(); });
+
+for (const name of scripts) {
+  test(`asyncio in Chromium: ${name}`, async () => {
+    await comparePython(page, join(DIR, name));
+  });
+}
+
+test('the seed asyncio example streams its output as the sleeps elapse', async () => {
+  // The article sleeps 1 s per step; 0.2 s keeps the test short.
+  const source = readFileSync('www/examples/seed-asyncio.py', 'utf8').replaceAll('asyncio.sleep(1)', 'asyncio.sleep(0.2)');
+  const res = await page.evaluate(async (src) => {
+    const t0 = performance.now();
+    const arrivals = [];
+    const r = await window.spindle.run(src, { timeoutMs: 20000, onOutput: (stream, text) => arrivals.push([performance.now() - t0, text]) });
+    return { ...r, arrivals, total: performance.now() - t0 };
+  }, source);
+  assert.equal(res.exitCode, 0, res.stderr);
+  const lines = res.stdout.trimEnd().split('\n');
+  assert.equal(lines.length, 20);
+  assert.deepEqual(lines.slice(0, 4), ['  0', '  a', '  1', '  b']);
+  // Output arrived in several deliveries spread over the run, not all at the end.
+  assert.ok(res.arrivals.length >= 5, `deliveries: ${res.arrivals.length}`);
+  assert.ok(res.arrivals[0][0] < res.total - 1000, `first output at ${res.arrivals[0][0]} ms of ${res.total} ms`);
+  // The trace has a lane per task.
+  const lanes = new Set(res.trace.map((e) => e.lane));
+  assert.ok([...lanes].filter((l) => l.startsWith('Task-')).length >= 3, [...lanes].join(', '));
+});
