@@ -1,6 +1,7 @@
-//! The `collections` module: deque, defaultdict, OrderedDict, Counter, namedtuple
-//! and ChainMap, with CPython's reprs and error messages. Written as embedded Python
-//! (heap classes, so the VM's dunder dispatch applies); `_exec` builds namedtuple's __new__.
+//! The `collections` module: deque (in Rust, `deque.rs`), defaultdict, OrderedDict,
+//! Counter, namedtuple and ChainMap, with CPython's reprs and error messages. Written as
+//! embedded Python (heap classes, so the VM's dunder dispatch applies); `_exec` builds
+//! namedtuple's __new__.
 
 use crate::vm::value::*;
 use crate::vm::{Flow, PyResult, Vm};
@@ -25,6 +26,7 @@ pub fn exec_in(vm: &mut Vm, args: crate::vm::Args) -> PyResult {
 pub fn make(vm: &mut Vm) -> Value {
     let m = super::new_module("collections");
     super::def(&m, "_exec", exec_in);
+    super::set(&m, "deque", Value::Obj(super::deque::deque_class().clone()));
     if let Err(Flow::Exc(e)) = super::itertools::exec_source(vm, &m, SOURCE, "<frozen collections>") {
         let text = crate::vm::exc::format_exception(vm, &e);
         eprintln!("spindle: building module collections failed:\n{}", text);
@@ -42,191 +44,7 @@ _KEYWORDS = frozenset(['False', 'None', 'True', 'and', 'as', 'assert', 'async', 
 ### deque
 ################################################################################
 
-class deque:
-    def __init__(self, iterable=(), maxlen=None):
-        if maxlen is not None:
-            if not isinstance(maxlen, int):
-                raise TypeError("an integer is required")
-            if maxlen < 0:
-                raise ValueError("maxlen must be non-negative")
-        self._maxlen = maxlen
-        self._d = []
-        self._h = 0
-        if iterable is not self:
-            self.extend(iterable)
-    def _norm(self):
-        if self._h:
-            del self._d[:self._h]
-            self._h = 0
-        return self._d
-    @property
-    def maxlen(self):
-        return self._maxlen
-    def append(self, x):
-        self._d.append(x)
-        if self._maxlen is not None and len(self._d) - self._h > self._maxlen:
-            self.popleft()
-    def appendleft(self, x):
-        d = self._norm()
-        if self._maxlen is not None and len(d) >= self._maxlen:
-            if self._maxlen == 0:
-                return
-            d.pop()
-        d.insert(0, x)
-    def pop(self):
-        if len(self._d) - self._h <= 0:
-            raise IndexError("pop from an empty deque")
-        x = self._d.pop()
-        if len(self._d) == self._h:
-            self._d.clear()
-            self._h = 0
-        return x
-    def popleft(self):
-        d = self._d
-        h = self._h
-        if len(d) - h <= 0:
-            raise IndexError("pop from an empty deque")
-        x = d[h]
-        d[h] = None
-        h += 1
-        if h == len(d):
-            d.clear()
-            h = 0
-        elif h > 16 and h * 2 > len(d):
-            del d[:h]
-            h = 0
-        self._h = h
-        return x
-    def extend(self, iterable):
-        if iterable is self:
-            iterable = list(self._norm())
-        for x in iterable:
-            self.append(x)
-    def extendleft(self, iterable):
-        if iterable is self:
-            iterable = list(self._norm())
-        for x in iterable:
-            self.appendleft(x)
-    def clear(self):
-        self._d.clear()
-        self._h = 0
-    def copy(self):
-        return self.__class__(self, self._maxlen)
-    __copy__ = copy
-    def count(self, x):
-        return self._norm().count(x)
-    def index(self, x, start=0, stop=_sys.maxsize):
-        d = self._norm()
-        n = len(d)
-        if start < 0:
-            start = max(start + n, 0)
-        if stop < 0:
-            stop = max(stop + n, 0)
-        i = start
-        while i < min(stop, n):
-            if d[i] is x or d[i] == x:
-                return i
-            i += 1
-        raise ValueError(f"{x!r} is not in deque")
-    def insert(self, i, x):
-        d = self._norm()
-        if self._maxlen is not None and len(d) >= self._maxlen:
-            raise IndexError("deque already at its maximum size")
-        d.insert(i, x)
-    def remove(self, value):
-        d = self._norm()
-        i = 0
-        while i < len(d):
-            if d[i] is value or d[i] == value:
-                del d[i]
-                return
-            i += 1
-        raise ValueError("deque.remove(x): x not in deque")
-    def reverse(self):
-        self._norm().reverse()
-    def rotate(self, n=1):
-        d = self._norm()
-        if len(d) <= 1:
-            return
-        n %= len(d)
-        if n:
-            d[:] = d[-n:] + d[:-n]
-    def __len__(self):
-        return len(self._d) - self._h
-    def __bool__(self):
-        return len(self._d) > self._h
-    def __iter__(self):
-        return iter(self._norm()[:])
-    def __reversed__(self):
-        return reversed(self._norm()[:])
-    def __contains__(self, x):
-        return x in self._norm()
-    def _index(self, i):
-        if not isinstance(i, int):
-            raise TypeError(f"sequence index must be integer, not '{type(i).__name__}'")
-        n = len(self._d) - self._h
-        if i < 0:
-            i += n
-        if i < 0 or i >= n:
-            raise IndexError("deque index out of range")
-        return i + self._h
-    def __getitem__(self, i):
-        return self._d[self._index(i)]
-    def __setitem__(self, i, x):
-        self._d[self._index(i)] = x
-    def __delitem__(self, i):
-        j = self._index(i)
-        del self._d[j]
-    def __repr__(self):
-        items = repr(self._norm())
-        if self._maxlen is None:
-            return f"{type(self).__name__}({items})"
-        return f"{type(self).__name__}({items}, maxlen={self._maxlen})"
-    def __eq__(self, other):
-        if not isinstance(other, deque):
-            return NotImplemented
-        return self._norm() == other._norm()
-    def __ne__(self, other):
-        if not isinstance(other, deque):
-            return NotImplemented
-        return self._norm() != other._norm()
-    def __lt__(self, other):
-        if not isinstance(other, deque):
-            return NotImplemented
-        return self._norm() < other._norm()
-    def __le__(self, other):
-        if not isinstance(other, deque):
-            return NotImplemented
-        return self._norm() <= other._norm()
-    def __gt__(self, other):
-        if not isinstance(other, deque):
-            return NotImplemented
-        return self._norm() > other._norm()
-    def __ge__(self, other):
-        if not isinstance(other, deque):
-            return NotImplemented
-        return self._norm() >= other._norm()
-    __hash__ = None
-    def __add__(self, other):
-        if not isinstance(other, deque):
-            raise TypeError(f'can only concatenate deque (not "{type(other).__name__}") to deque')
-        r = self.copy()
-        r.extend(other)
-        return r
-    def __iadd__(self, other):
-        self.extend(other)
-        return self
-    def __mul__(self, n):
-        r = self.__class__((), self._maxlen)
-        for x in self._norm() * n:
-            r.append(x)
-        return r
-    __rmul__ = __mul__
-    def __imul__(self, n):
-        items = self._norm() * n
-        self.clear()
-        self.extend(items)
-        return self
+# deque is implemented in Rust (src/stdlib/deque.rs) and set before this runs.
 
 ################################################################################
 ### defaultdict

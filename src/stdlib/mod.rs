@@ -10,6 +10,7 @@ pub mod random;
 pub mod itertools;
 pub mod functools;
 pub mod collections;
+pub mod deque;
 pub mod dataclasses;
 pub mod spindle;
 pub mod sys;
