@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const CHROMIUM = process.env.SPINDLE_CHROMIUM || '/usr/bin/chromium';
@@ -50,7 +50,9 @@ export async function comparePython(page, path, options = {}) {
   });
   const res = await page.evaluate(
     ([src, opts]) => window.spindle.run(src, opts),
-    [source, { gil: false, timeoutMs: 20000, startMethod: 'fork', stdin, ...options }],
+    // The absolute path as filename, so tracebacks and messages name the
+    // script as python3 does.
+    [source, { gil: false, timeoutMs: 20000, startMethod: 'fork', stdin, filename: resolve(path), ...options }],
   );
   assert.equal(res.stdout, py.stdout, `stdout of ${path}`);
   assert.equal(res.exitCode, py.status, `exit code of ${path}; stderr: ${res.stderr}`);
