@@ -42,4 +42,9 @@ pub trait Host: Send + Sync {
     fn pid(&self) -> u32 {
         1
     }
+    /// A blocking GET of `url`: (HTTP status, body), or why it failed.
+    /// The browser resolves relative URLs against the page.
+    fn fetch(&self, url: &str) -> Result<(u16, Vec<u8>), String> {
+        Err(format!("fetching {url} is not supported here"))
+    }
 }

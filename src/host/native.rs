@@ -95,4 +95,30 @@ impl Host for NativeHost {
     fn pid(&self) -> u32 {
         std::process::id()
     }
+    /// http:// URLs with a minimal HTTP/1.0 client; anything else is a path.
+    fn fetch(&self, url: &str) -> Result<(u16, Vec<u8>), String> {
+        match url.strip_prefix("http://") {
+            Some(rest) => http_get(rest),
+            None => std::fs::read(url.strip_prefix("file://").unwrap_or(url)).map(|b| (200, b)).map_err(|e| e.to_string()),
+        }
+    }
+}
+
+/// GET `host[:port]/path` over HTTP/1.0; returns the status and the body.
+fn http_get(rest: &str) -> Result<(u16, Vec<u8>), String> {
+    use std::io::Read;
+    let (authority, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, "/"),
+    };
+    let addr = if authority.contains(':') { authority.to_string() } else { format!("{authority}:80") };
+    let mut s = std::net::TcpStream::connect(&addr).map_err(|e| e.to_string())?;
+    let req = format!("GET {path} HTTP/1.0\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+    s.write_all(req.as_bytes()).map_err(|e| e.to_string())?;
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf).map_err(|e| e.to_string())?;
+    let split = buf.windows(4).position(|w| w == b"\r\n\r\n").ok_or("malformed HTTP response")?;
+    let head = String::from_utf8_lossy(&buf[..split]).to_string();
+    let status = head.split_whitespace().nth(1).and_then(|c| c.parse().ok()).ok_or("malformed HTTP status line")?;
+    Ok((status, buf[split + 4..].to_vec()))
 }

@@ -20,6 +20,8 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("asyncio.taskgroups", include_str!("py/asyncio/taskgroups.py")),
     ("asyncio.base_events", include_str!("py/asyncio/base_events.py")),
     ("asyncio.runners", include_str!("py/asyncio/runners.py")),
+    ("spindle", include_str!("py/spindle/__init__.py")),
+    ("spindle.web", include_str!("py/spindle/web.py")),
 ];
 
 /// The embedded source of module `name`, if it is one of ours.

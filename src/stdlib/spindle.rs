@@ -28,10 +28,27 @@ fn green(vm: &mut Vm, _args: Args) -> PyResult {
     Ok(Value::Bool(vm.run.green))
 }
 
+/// fetch(url) -> (status, bytes): a blocking GET through the host (sync XHR
+/// in the browser). Blocks only the calling thread, like any I/O call.
+fn fetch(vm: &mut Vm, args: Args) -> PyResult {
+    types::check_args(vm, "fetch", &args, 1, 1)?;
+    let Some(url) = args.pos[0].as_str().map(|s| s.to_string()) else {
+        return Err(vm.type_error(format!("fetch() argument must be str, not {}", ops::type_name(&args.pos[0]))));
+    };
+    vm.run.trace(&vm.lane, "block", &format!("fetch {url}"));
+    let r = vm.run.host.fetch(&url);
+    vm.run.trace(&vm.lane, "wake", &format!("fetch {url}"));
+    match r {
+        Ok((status, body)) => Ok(Value::tuple(vec![Value::Int(status as i64), crate::vm::bytes_value(body)])),
+        Err(e) => Err(vm.err(&crate::vm::types::types().exc("OSError"), format!("fetch {url} failed: {e}"))),
+    }
+}
+
 pub fn make(_vm: &mut Vm) -> Value {
     let m = new_module("_spindle");
     def(&m, "trace", trace);
     def(&m, "lane", lane);
     def(&m, "green", green);
+    def(&m, "fetch", fetch);
     m
 }

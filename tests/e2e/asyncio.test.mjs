@@ -46,3 +46,26 @@ test('the seed asyncio example streams its output as the sleeps elapse', async (
   const lanes = new Set(res.trace.map((e) => e.lane));
   assert.ok([...lanes].filter((l) => l.startsWith('Task-')).length >= 3, [...lanes].join(', '));
 });
+
+test('spindle.web fetches files the playground serves, from coroutines and threads', async () => {
+  const res = await page.evaluate((src) => window.spindle.run(src, { timeoutMs: 20000 }), `
+import asyncio, threading
+from spindle.web import fetch_text, fetch_bytes, fetch_text_sync
+
+async def main():
+    text, data = await asyncio.gather(fetch_text("data/fox.txt"), fetch_bytes("data/fox.txt"))
+    print(text.splitlines()[0], len(data))
+    try:
+        await fetch_text("data/no-such-file.txt")
+    except OSError as e:
+        print("OSError:", e)
+
+asyncio.run(main())
+out = []
+t = threading.Thread(target=lambda: out.append(fetch_text_sync("data/fox.txt").split()[1]))
+t.start(); t.join()
+print(out)
+`);
+  assert.equal(res.exitCode, 0, res.stderr);
+  assert.equal(res.stdout, "the quick brown fox 44\nOSError: HTTP 404 for data/no-such-file.txt\n['quick']\n");
+});

@@ -122,4 +122,16 @@ impl Host for WebHost {
     fn pid(&self) -> u32 {
         self.inner.pid
     }
+
+    fn fetch(&self, url: &str) -> Result<(u16, Vec<u8>), String> {
+        self.flush();
+        let r = js::fetch_sync(url);
+        let get = |k: &str| js_sys::Reflect::get(&r, &k.into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
+        if let Some(e) = get("error").as_string() {
+            return Err(e);
+        }
+        let status = get("status").as_f64().unwrap_or(0.0) as u16;
+        let bytes = js_sys::Uint8Array::new(&get("bytes")).to_vec();
+        Ok((status, bytes))
+    }
 }

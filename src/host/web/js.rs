@@ -38,6 +38,8 @@ extern "C" {
     pub fn process_terminate(handle: &JsValue);
     /// A Promise resolved after `ms` milliseconds (setTimeout).
     pub fn sleep_promise(ms: f64) -> Promise;
+    /// A blocking GET (synchronous XHR): `{status, bytes}` or `{error}`.
+    pub fn fetch_sync(url: &str) -> JsValue;
 }
 
 /// Milliseconds on a clock shared by every worker of the page

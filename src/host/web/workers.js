@@ -27,6 +27,8 @@ self.onmessage = async (e) => {
       const wasm = await pkg.default({ module_or_path: d.module, memory: d.memory });
       // Our parent is the spawner: nested spawns and output batches go to it.
       if (d.viaSpawner) globalThis.__spindleSpawner = self;
+      // Blob-URL workers resolve relative URLs (spindle.web) against the runner's.
+      if (d.pageUrl) globalThis.__spindlePageUrl = d.pageUrl;
       return { pkg, wasm };
     })();
     try { await ready; self.postMessage({ type: 'warm' }); }
@@ -81,7 +83,7 @@ function makeWorker() {
       if (i >= 0) idle.splice(i, 1);
     }
   };
-  w.postMessage({ type: 'init', module: cfg.module, memory: cfg.memory, mainJS: cfg.mainJS, viaSpawner: true });
+  w.postMessage({ type: 'init', module: cfg.module, memory: cfg.memory, mainJS: cfg.mainJS, viaSpawner: true, pageUrl: cfg.pageUrl });
   return w;
 }
 function topUp() { while (idle.length < WARM) idle.push(makeWorker()); }
@@ -164,7 +166,8 @@ export function start_spawner(module, memory, mainJS, toPage) {
     }, { once: true });
     w.onerror = (e) => reject(new Error('spawner worker failed: ' + (e.message || e)));
     const warm = (globalThis.navigator && navigator.hardwareConcurrency) || 2;
-    w.postMessage({ type: 'init', module, memory, mainJS: String(mainJS), toPage, threadSrc: THREAD_SRC, warm },
+    const pageUrl = globalThis.__spindlePageUrl || (self.location && self.location.href);
+    w.postMessage({ type: 'init', module, memory, mainJS: String(mainJS), toPage, threadSrc: THREAD_SRC, warm, pageUrl },
       toPage ? [toPage] : []);
   });
 }
@@ -226,4 +229,19 @@ export function process_terminate(handle) {
 
 export function sleep_promise(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+// A blocking GET from this worker (synchronous XHR is allowed in workers):
+// {status, bytes} or {error}. Relative URLs resolve against the page.
+export function fetch_sync(url) {
+  try {
+    const base = (globalThis.__spindlePageUrl) || (self.location && self.location.href);
+    const xhr = new XMLHttpRequest();
+    xhr.open('GET', new URL(url, base).href, false);
+    xhr.responseType = 'arraybuffer';
+    xhr.send();
+    return { status: xhr.status, bytes: new Uint8Array(xhr.response || new ArrayBuffer(0)) };
+  } catch (err) {
+    return { error: String((err && err.message) || err) };
+  }
 }
