@@ -264,6 +264,12 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._ready.append(handle)
         return handle
 
+    def _call_soon_task(self, task):
+        # A new task's first step: the task is its own Handle.
+        if self._closed:
+            raise RuntimeError('Event loop is closed')
+        self._ready.append(task)
+
     def call_later(self, delay, callback, *args, context=None):
         """Call callback(*args) in delay seconds; returns a TimerHandle."""
         if delay is None:
@@ -388,7 +394,11 @@ class BaseEventLoop(events.AbstractEventLoop):
             if handle._cancelled:
                 continue
             try:
-                handle._callback(*handle._args)
+                args = handle._args
+                if args:
+                    handle._callback(*args)
+                else:
+                    handle._callback()
             except (SystemExit, KeyboardInterrupt):
                 raise
             except BaseException as exc:
@@ -407,7 +417,12 @@ class BaseEventLoop(events.AbstractEventLoop):
         try:
             self._current_handle = handle
             t0 = _monotonic()
-            handle._run()
+            try:
+                handle._callback(*handle._args)
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as exc:
+                self._callback_failed(handle, exc)
             dt = _monotonic() - t0
             if dt >= self.slow_callback_duration:
                 _log_error('Executing %s took %.3f seconds'

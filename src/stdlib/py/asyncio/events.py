@@ -154,17 +154,18 @@ def _format_callback_source(func, args):
 class Handle:
     """A callback scheduled by call_soon(): cancel() keeps it from running."""
 
-    __slots__ = ('_callback', '_args', '_cancelled', '_loop',
-                 '_source_traceback', '_repr', '_context')
+    # Defaults live on the class: a new Handle only stores what varies.
+    _cancelled = False
+    _repr = None
+    _source_traceback = None
+    _context = None
 
     def __init__(self, callback, args, loop, context=None):
         self._loop = loop
         self._callback = callback
         self._args = args
-        self._cancelled = False
-        self._repr = None
-        self._source_traceback = None
-        self._context = context
+        if context is not None:
+            self._context = context
 
     def _repr_info(self):
         info = [self.__class__.__name__]
@@ -212,12 +213,15 @@ class Handle:
 class TimerHandle(Handle):
     """A callback scheduled by call_later()/call_at() for a given loop time."""
 
-    __slots__ = ('_scheduled', '_when')
+    _scheduled = False
 
     def __init__(self, when, callback, args, loop, context=None):
-        Handle.__init__(self, callback, args, loop, context)
+        self._loop = loop
+        self._callback = callback
+        self._args = args
+        if context is not None:
+            self._context = context
         self._when = when
-        self._scheduled = False
 
     def _repr_info(self):
         info = Handle._repr_info(self)

@@ -9,7 +9,7 @@ import concurrent.futures
 
 from asyncio.exceptions import CancelledError, InvalidStateError
 from asyncio.events import (_get_event_loop, _short_repr,
-                            _format_callback_source)
+                            _format_callback_source, Handle)
 import asyncio.events as events
 
 __all__ = (
@@ -158,9 +158,13 @@ class Future:
         if not callbacks:
             return
         self._callbacks = []
-        call_soon = self._loop.call_soon
+        loop = self._loop
+        if loop._closed:
+            raise RuntimeError('Event loop is closed')
+        ready = loop._ready
+        args = (self,)
         for callback, ctx in callbacks:
-            call_soon(callback, self)
+            ready.append(Handle(callback, args, loop))
 
     def cancelled(self):
         """True if the future was cancelled."""

@@ -173,6 +173,14 @@ class Task(Future):
     __module__ = '_asyncio'
 
     _log_destroy_pending = True
+    _num_cancels_requested = 0
+    _must_cancel = False
+    _fut_waiter = None
+    _context = None
+    # A Task can wait in the loop's ready queue as its own Handle (for the
+    # next step after a bare yield): the loop calls task._callback().
+    _cancelled = False
+    _args = ()
 
     def __init__(self, coro, *, loop=None, name=None, context=None):
         Future.__init__(self, loop=loop)
@@ -183,15 +191,15 @@ class Task(Future):
             self._name = 'Task-%d' % _task_numbers()
         else:
             self._name = str(name)
-        self._num_cancels_requested = 0
-        self._must_cancel = False
-        self._fut_waiter = None
         self._coro = coro
-        self._context = context
+        self._send = coro.send
+        if context is not None:
+            self._context = context
+        self._callback = self._step
         loop = self._loop
+        loop._call_soon_task(self)
         loop._tasks.add(self)
-        _trace(self._name, 'start', '')
-        loop.call_soon(self._step)
+        _trace(self._name, 'start')
 
     @property
     def _trace_label(self):
@@ -275,17 +283,16 @@ class Task(Future):
             if not isinstance(exc, CancelledError):
                 exc = self._make_cancelled_error()
             self._must_cancel = False
-        self._fut_waiter = None
         loop = self._loop
         if loop._current_task is not None:
             _enter_task(loop, self)   # raises
         loop._current_task = self
         name = self._name
-        _trace(name, 'run', '')
+        _trace(name, 'run')
         started = _monotonic()
         try:
             if exc is None:
-                result = self._coro.send(None)
+                result = self._send(None)
             else:
                 result = self._coro.throw(exc)
         except StopIteration as stop:
@@ -310,13 +317,14 @@ class Task(Future):
         else:
             if result is None:
                 # A bare yield (sleep(0)): let the others run, then go on.
-                loop.call_soon(self._step)
+                # The task itself waits in the ready queue.
+                loop._ready.append(self)
                 label = 'sleep 0'
             else:
                 label = self._wait_on(result, loop)
-            elapsed = _monotonic() - started
-            if elapsed > _STALL:
-                _trace(name, 'stall', '%d' % (elapsed * 1000))
+            if _monotonic() - started > _STALL:
+                _trace(name, 'stall',
+                       '%d' % ((_monotonic() - started) * 1000))
             _trace(name, 'await', label)
         finally:
             loop._current_task = None
@@ -368,7 +376,9 @@ class Task(Future):
 
     def _wakeup(self, future):
         # Done callback of the future the task waits for.
-        if future._state == _FINISHED and future._exception is None:
+        self._fut_waiter = None
+        if (isinstance(future, Future) and future._state == _FINISHED and
+                future._exception is None):
             self._step()
             return
         try:
@@ -417,6 +427,15 @@ def ensure_future(coro_or_future, *, loop=None):
 
 
 def _ensure_future(coro_or_future, *, loop=None):
+    if type(coro_or_future) is _CoroutineType:
+        # The common case first.
+        if loop is None:
+            loop = _get_event_loop()
+        try:
+            return loop.create_task(coro_or_future)
+        except RuntimeError:
+            coro_or_future.close()
+            raise
     if isfuture(coro_or_future):
         if loop is not None and loop is not _get_loop(coro_or_future):
             raise ValueError('The future belongs to a different loop than '
