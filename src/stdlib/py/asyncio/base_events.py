@@ -92,6 +92,7 @@ class BaseEventLoop(events.AbstractEventLoop):
         # Futures that finished with an exception: reported at close() if
         # nobody looked at it.
         self._unretrieved = []
+        self._unretrieved_limit = 1000
         # The wakeup lock is held except after a call_soon_threadsafe():
         # an idle loop waits by acquiring it.
         self._wakeup = _thread.allocate_lock()

@@ -61,9 +61,13 @@ def _future_repr_info(future):
 # reported when the loop closes (Spindle has no __del__ to do it earlier).
 def _note_unretrieved(future):
     loop = future._loop
-    pending = loop._unretrieved
+    pending = getattr(loop, '_unretrieved', None)
     if pending is not None:
         pending.append(future)
+        if len(pending) > loop._unretrieved_limit:
+            # Forget the ones whose exception was looked at meanwhile.
+            pending[:] = [f for f in pending if f._log_traceback]
+            loop._unretrieved_limit = max(1000, 2 * len(pending))
 
 
 class Future:
@@ -159,9 +163,16 @@ class Future:
             return
         self._callbacks = []
         loop = self._loop
-        if loop._closed:
+        try:
+            ready = loop._ready
+            closed = loop._closed
+        except AttributeError:
+            # Some other kind of loop: go through its call_soon().
+            for callback, ctx in callbacks:
+                loop.call_soon(callback, self)
+            return
+        if closed:
             raise RuntimeError('Event loop is closed')
-        ready = loop._ready
         args = (self,)
         for callback, ctx in callbacks:
             ready.append(Handle(callback, args, loop))
