@@ -245,6 +245,34 @@ fn shutdown_threads(vm: &mut Vm) -> Option<i32> {
     }
 }
 
+/// Hand an uncaught exception to `sys.excepthook` (when the program imported
+/// sys; the default hook writes to the current `sys.stderr`). If the hook
+/// fails, both tracebacks go to the process's stderr, as in CPython.
+fn report_with_excepthook(vm: &mut Vm, e: &Value) {
+    let sys = lock(&vm.run.modules).get("sys").cloned();
+    let hook = sys.and_then(|m| crate::vm::eval::ns_dict(&crate::stdlib::module_dict(&m)).get_str("excepthook"));
+    let Some(hook) = hook else {
+        let text = exc::format_exception(vm, e);
+        vm.run.write(Stream::Stderr, &text);
+        return;
+    };
+    let args = vec![Value::Obj(crate::vm::ops::class_of(e)), e.clone(), crate::vm::types::exceptions::traceback_object(e)];
+    if let Err(flow) = vm.call(&hook, args) {
+        let he = exc::flow_exc(vm, flow);
+        let mut text = String::new();
+        if crate::stdlib::sys::is_default_excepthook(&hook) {
+            // The default hook failed writing to a broken sys.stderr.
+            text.push_str("Exception ignored in sys.excepthook:\n");
+        } else {
+            text.push_str("Error in sys.excepthook:\n");
+        }
+        text.push_str(&exc::format_exception(vm, &he));
+        text.push_str("\nOriginal exception was:\n");
+        text.push_str(&exc::format_exception(vm, e));
+        vm.run.write(Stream::Stderr, &text);
+    }
+}
+
 /// Print an uncaught exception the way CPython does and return the exit code.
 pub fn report_uncaught(vm: &mut Vm, flow: Flow) -> i32 {
     let e = exc::flow_exc(vm, flow);
@@ -262,13 +290,14 @@ pub fn report_uncaught(vm: &mut Vm, flow: Flow) -> i32 {
             Value::Bool(b) => *b as i32,
             _ => {
                 let s = crate::vm::ops::str_(vm, &code).unwrap_or_default();
-                vm.run.write(Stream::Stderr, &format!("{}\n", s));
+                if crate::stdlib::sys::write_stderr(vm, &format!("{}\n", s)).is_err() {
+                    vm.run.write(Stream::Stderr, &format!("{}\n", s));
+                }
                 1
             }
         };
     }
-    let text = exc::format_exception(vm, &e);
-    vm.run.write(Stream::Stderr, &text);
+    report_with_excepthook(vm, &e);
     if crate::vm::ops::isinstance_cls(&e, &t.exc("KeyboardInterrupt")) {
         130
     } else {

@@ -125,7 +125,10 @@ fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult {
 
 fn exc_info(vm: &mut Vm, _args: Args) -> PyResult {
     Ok(match vm.exc_info.last().cloned() {
-        Some(e) => Value::tuple(vec![Value::Obj(ops::class_of(&e)), e.clone(), Value::None]),
+        Some(e) => {
+            let tb = crate::vm::types::exceptions::traceback_object(&e);
+            Value::tuple(vec![Value::Obj(ops::class_of(&e)), e.clone(), tb])
+        }
         None => Value::tuple(vec![Value::None, Value::None, Value::None]),
     })
 }
@@ -139,18 +142,50 @@ fn getsizeof(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::Int(56 + 8 * n as i64))
 }
 
-/// sys.excepthook(type, value, traceback): print the traceback to stderr.
-fn excepthook(vm: &mut Vm, args: Args) -> PyResult {
-    types::check_args(vm, "excepthook", &args, 3, 3)?;
-    let e = &args.pos[1];
-    let text = if ops::isinstance_cls(e, &types().exc("BaseException")) {
+/// sys.stderr as the program currently sees it (None if sys isn't imported).
+pub fn current_stderr(vm: &Vm) -> Option<Value> {
+    let m = lock(&vm.run.modules).get("sys").cloned()?;
+    crate::vm::eval::ns_dict(&super::module_dict(&m)).get_str("stderr")
+}
+
+/// Write to the current `sys.stderr`: the run's stderr for the standard
+/// stream object (or when sys was never imported), the object's `write`
+/// method otherwise; nothing if sys.stderr is None.
+pub fn write_stderr(vm: &mut Vm, text: &str) -> PyResult<()> {
+    match current_stderr(vm) {
+        None => vm.run.write(Stream::Stderr, text),
+        Some(Value::None) => {}
+        Some(f) => match stream_of(&f) {
+            Some(stream) => vm.run.write(stream, text),
+            None => {
+                ops::call_method(vm, &f, "write", vec![Value::str(text)])?;
+            }
+        },
+    }
+    Ok(())
+}
+
+/// The text sys.excepthook prints for `e`.
+pub fn excepthook_text(vm: &mut Vm, e: &Value) -> String {
+    if ops::isinstance_cls(e, &types().exc("BaseException")) {
         exc::format_exception(vm, e)
     } else {
         // Not an exception instance: CPython prints the complaint and the value.
         format!("TypeError: print_exception(): Exception expected for value, {} found\n", ops::type_name(e))
-    };
-    vm.run.write(Stream::Stderr, &text);
+    }
+}
+
+/// sys.excepthook(type, value, traceback): print the traceback to sys.stderr.
+fn excepthook(vm: &mut Vm, args: Args) -> PyResult {
+    types::check_args(vm, "excepthook", &args, 3, 3)?;
+    let text = excepthook_text(vm, &args.pos[1]);
+    write_stderr(vm, &text)?;
     Ok(Value::None)
+}
+
+/// Is `f` Spindle's own sys.__excepthook__?
+pub fn is_default_excepthook(f: &Value) -> bool {
+    matches!(f.payload(), Some(Payload::Builtin(b)) if std::ptr::eq(b.func as *const (), excepthook as *const ()))
 }
 
 /// The GIL's switch interval; free-threaded runs keep the setting too.
@@ -204,11 +239,13 @@ pub fn make(vm: &mut Vm) -> Value {
     def(&m, "getswitchinterval", getswitchinterval);
     def(&m, "setswitchinterval", setswitchinterval);
     def(&m, "_is_gil_enabled", is_gil_enabled);
-    set(&m, "stdout", make_stream(Some(Stream::Stdout)));
-    set(&m, "stderr", make_stream(Some(Stream::Stderr)));
-    set(&m, "stdin", make_stream(None));
-    set(&m, "__stdout__", make_stream(Some(Stream::Stdout)));
-    set(&m, "__stderr__", make_stream(Some(Stream::Stderr)));
+    // sys.stdout is sys.__stdout__ (and so on) until the program replaces them.
+    for (names, stream) in [(["stdout", "__stdout__"], Some(Stream::Stdout)), (["stderr", "__stderr__"], Some(Stream::Stderr)), (["stdin", "__stdin__"], None)] {
+        let v = make_stream(stream);
+        for n in names {
+            set(&m, n, v.clone());
+        }
+    }
     // version_info: a tuple with named fields.
     let vi_cls = types::make_class("version_info", vec![types().tuple.clone()], BaseKind::Tuple);
     let vd = crate::vm::dict::Dict::new();

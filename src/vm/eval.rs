@@ -49,7 +49,7 @@ impl Vm {
         loop {
             let frame = frame!(self);
             if add_tb {
-                exc::add_traceback(&e, &frame.code, frame.pc.saturating_sub(1));
+                exc::add_traceback(&e, &frame.code, frame.pc.saturating_sub(1), &frame.globals);
             }
             while let Some(b) = frame.blocks.pop() {
                 match b.kind {
@@ -84,7 +84,7 @@ impl Vm {
                     let new = self.new_exc(&types().exc("RuntimeError"), what);
                     exc::set_cause(&new, e.clone());
                     exc::set_context(&new, e);
-                    exc::add_traceback(&new, &frame.code, frame.pc.saturating_sub(1));
+                    exc::add_traceback(&new, &frame.code, frame.pc.saturating_sub(1), &frame.globals);
                     e = new;
                 }
             }

@@ -23,6 +23,7 @@ pub fn new_exception_of(cls: &ObjRef, args: Vec<Value>) -> Value {
             cause: Mutex::new(Value::None),
             context: Mutex::new(Value::None),
             suppress_context: AtomicBool::new(false),
+            tb_cache: Mutex::new((Value::None, 0)),
         }),
         Some(Dict::new()),
     ))
@@ -35,9 +36,9 @@ pub fn exc_data(e: &Value) -> Option<&ExcData> {
     }
 }
 
-pub fn add_traceback(e: &Value, code: &Arc<crate::vm::code::Code>, pc: usize) {
+pub fn add_traceback(e: &Value, code: &Arc<crate::vm::code::Code>, pc: usize, globals: &ObjRef) {
     if let Some(d) = exc_data(e) {
-        lock(&d.traceback).push(TbEntry { code: code.clone(), pc });
+        lock(&d.traceback).push(TbEntry { code: code.clone(), pc, globals: Some(globals.clone()) });
     }
 }
 

@@ -177,6 +177,10 @@ pub struct ExcData {
     pub cause: Mutex<Value>,
     pub context: Mutex<Value>,
     pub suppress_context: std::sync::atomic::AtomicBool,
+    /// The traceback object built from `traceback` (see
+    /// `types::exceptions::traceback_object`), kept so identity holds, and
+    /// how many entries its chain covers.
+    pub tb_cache: Mutex<(Value, usize)>,
 }
 
 /// One traceback line: which code, which instruction.
@@ -184,6 +188,8 @@ pub struct ExcData {
 pub struct TbEntry {
     pub code: Arc<Code>,
     pub pc: usize,
+    /// The frame's globals (for `tb_frame.f_globals`).
+    pub globals: Option<ObjRef>,
 }
 
 /// Generators, coroutines and async generators own their suspended frame.

@@ -869,13 +869,13 @@ _initial_stderr = _sys.stderr
 
 def _print_exception(exc_type, exc_value, exc_tb, file):
     # Print a traceback the way an uncaught exception is reported.
+    # Spindle's sys.__excepthook__ writes to the current sys.stderr, so it
+    # serves whenever that is the file; for any other file (sys.stderr gone,
+    # the thread's saved one used) only the last line is written.
     hook = getattr(_sys, '__excepthook__', None) or getattr(_sys, 'excepthook', None)
-    if hook is not None and (file is _initial_stderr or
-                             file is getattr(_sys, '__stderr__', file)):
+    if hook is not None and file is getattr(_sys, 'stderr', None):
         hook(exc_type, exc_value, exc_tb)
         return
-    # Spindle's sys.__excepthook__ always writes to the process's stderr, so
-    # for any other file (sys.stderr replaced) only the last line is written.
     file.write(_exception_line(exc_type, exc_value) + "\n")
 
 

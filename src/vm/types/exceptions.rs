@@ -170,8 +170,37 @@ fn traceback_class() -> &'static ObjRef {
     C.get_or_init(|| super::make_class("traceback", vec![types().object.clone()], BaseKind::Object))
 }
 
-/// `e.__traceback__`: a traceback object (tb_lineno, tb_next), made once per
-/// exception and kept in its dict so identity holds.
+fn frame_class() -> &'static ObjRef {
+    static C: std::sync::OnceLock<ObjRef> = std::sync::OnceLock::new();
+    C.get_or_init(|| super::make_class("frame", vec![types().object.clone()], BaseKind::Object))
+}
+
+/// A traceback object for one entry, linked to `next`. Its `tb_frame` is a
+/// snapshot frame object: f_code, f_lineno, f_lasti, f_globals (f_back and
+/// f_locals are not kept: frames live on the heap only while they run).
+fn tb_node(entry: &TbEntry, next: Value) -> Value {
+    let line = Value::Int(entry.code.line_of(entry.pc) as i64);
+    let lasti = Value::Int(2 * entry.pc as i64);
+    let f = Dict::new();
+    f.set_str("f_code", crate::vm::code_value(entry.code.clone()));
+    f.set_str("f_lineno", line.clone());
+    f.set_str("f_lasti", lasti.clone());
+    f.set_str("f_globals", entry.globals.clone().map(Value::Obj).unwrap_or(Value::None));
+    f.set_str("f_back", Value::None);
+    let frame = Value::Obj(Obj::with_class(frame_class().clone(), Payload::Instance, Some(f)));
+    let d = Dict::new();
+    d.set_str("tb_lineno", line);
+    d.set_str("tb_lasti", lasti);
+    d.set_str("tb_next", next);
+    d.set_str("tb_frame", frame);
+    Value::Obj(Obj::with_class(traceback_class().clone(), Payload::Instance, Some(d)))
+}
+
+/// `e.__traceback__`: a traceback object (tb_lineno, tb_next, tb_frame),
+/// unless the program set one (with_traceback, assignment). It is built once
+/// and kept (`ExcData::tb_cache`) so identity holds; when the exception has
+/// since gone through more frames, the new outer entries are put in front of
+/// the kept chain, as CPython does.
 pub fn traceback_object(e: &Value) -> Value {
     let Value::Obj(o) = e else { return Value::None };
     if let Some(tb) = o.dict.as_ref().and_then(|d| d.get_str("__traceback__")) {
@@ -179,21 +208,16 @@ pub fn traceback_object(e: &Value) -> Value {
     }
     let Some(ed) = exc::exc_data(e) else { return Value::None };
     let entries = lock(&ed.traceback).clone();
-    if entries.is_empty() {
-        return Value::None;
+    let mut cache = lock(&ed.tb_cache);
+    // Outermost first: tb -> tb_next -> ... -> innermost; entries are innermost first.
+    let (mut next, from) = if cache.1 <= entries.len() { cache.clone() } else { (Value::None, 0) };
+    if from == entries.len() {
+        return next;
     }
-    // Outermost first: tb -> tb_next -> ... -> innermost.
-    let mut next = Value::None;
-    for entry in entries.iter() {
-        let d = Dict::new();
-        d.set_str("tb_lineno", Value::Int(entry.code.line_of(entry.pc) as i64));
-        d.set_str("tb_next", next);
-        d.set_str("tb_frame", Value::None);
-        next = Value::Obj(Obj::with_class(traceback_class().clone(), Payload::Instance, Some(d)));
+    for entry in entries[from..].iter() {
+        next = tb_node(entry, next);
     }
-    if let Some(d) = &o.dict {
-        d.set_str("__traceback__", next.clone());
-    }
+    *cache = (next.clone(), entries.len());
     next
 }
 
