@@ -7,6 +7,29 @@ pub mod native;
 pub mod web;
 
 use crate::runtime::trace::TraceEvent;
+use std::sync::Arc;
+
+/// What a new process needs (see runtime/process.rs): the program, the fork
+/// snapshot, its options, name and pid.
+pub struct ProcessStart {
+    pub source: Arc<str>,
+    pub snapshot: Vec<u8>,
+    pub opts: crate::runtime::RunOptions,
+    pub name: String,
+    pub pid: u32,
+}
+
+/// The parent's view of a child process.
+pub trait ProcessHandle: Send + Sync {
+    /// The exit code, once the process has ended.
+    fn exitcode(&self) -> Option<i32>;
+    /// Block the calling thread until the process ends or `secs` pass.
+    fn park(&self, secs: f64);
+    /// End it as SIGTERM would (exit code -15).
+    fn terminate(&self);
+    fn pid(&self) -> u32;
+    fn name(&self) -> &str;
+}
 
 /// Which output stream a write goes to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,9 +65,59 @@ pub trait Host: Send + Sync {
     fn pid(&self) -> u32 {
         1
     }
+    /// Start an isolated process (its own interpreter and memory).
+    fn spawn_process(self: Arc<Self>, _start: ProcessStart) -> Result<Arc<dyn ProcessHandle>, String> {
+        Err("processes are not supported here".into())
+    }
     /// A blocking GET of `url`: (HTTP status, body), or why it failed.
     /// The browser resolves relative URLs against the page.
     fn fetch(&self, url: &str) -> Result<(u16, Vec<u8>), String> {
         Err(format!("fetching {url} is not supported here"))
+    }
+}
+
+/// A child process's host when it shares the parent's platform (natively):
+/// everything is the parent's except the pid.
+pub struct PidHost {
+    pub inner: Arc<dyn Host>,
+    pub pid: u32,
+}
+
+impl Host for PidHost {
+    fn write(&self, stream: Stream, text: &str) {
+        self.inner.write(stream, text)
+    }
+    fn flush(&self) {
+        self.inner.flush()
+    }
+    fn monotonic(&self) -> f64 {
+        self.inner.monotonic()
+    }
+    fn wall_time(&self) -> f64 {
+        self.inner.wall_time()
+    }
+    fn can_block(&self) -> bool {
+        self.inner.can_block()
+    }
+    fn sleep(&self, secs: f64) {
+        self.inner.sleep(secs)
+    }
+    fn spawn_thread(&self, name: &str, f: Box<dyn FnOnce() + Send + 'static>) -> Result<(), String> {
+        self.inner.spawn_thread(name, f)
+    }
+    fn cpu_count(&self) -> usize {
+        self.inner.cpu_count()
+    }
+    fn trace(&self, ev: TraceEvent) {
+        self.inner.trace(ev)
+    }
+    fn pid(&self) -> u32 {
+        self.pid
+    }
+    fn spawn_process(self: Arc<Self>, start: ProcessStart) -> Result<Arc<dyn ProcessHandle>, String> {
+        self.inner.clone().spawn_process(start)
+    }
+    fn fetch(&self, url: &str) -> Result<(u16, Vec<u8>), String> {
+        self.inner.fetch(url)
     }
 }

@@ -95,6 +95,29 @@ impl Host for NativeHost {
     fn pid(&self) -> u32 {
         std::process::id()
     }
+    /// A process is an OS thread with its own interpreter (`Run`): it shares
+    /// no Python object with its parent, only the bytes of its snapshot.
+    fn spawn_process(self: std::sync::Arc<Self>, start: super::ProcessStart) -> Result<std::sync::Arc<dyn super::ProcessHandle>, String> {
+        let proc_ = std::sync::Arc::new(NativeProcess {
+            pid: start.pid,
+            name: start.name.clone(),
+            exit: Mutex::new(None),
+            ended: std::sync::Condvar::new(),
+            run: Mutex::new(None),
+        });
+        let host: std::sync::Arc<dyn Host> = std::sync::Arc::new(super::PidHost { inner: self, pid: start.pid });
+        let p = proc_.clone();
+        std::thread::Builder::new()
+            .name(start.name.clone())
+            .stack_size(16 << 20)
+            .spawn(move || {
+                let code = crate::runtime::process::child_main(start, host, &|run| *p.run.lock().unwrap() = Some(run.clone()));
+                *p.exit.lock().unwrap() = Some(code);
+                p.ended.notify_all();
+            })
+            .map_err(|e| e.to_string())?;
+        Ok(proc_)
+    }
     /// http:// URLs with a minimal HTTP/1.0 client; anything else is a path.
     fn fetch(&self, url: &str) -> Result<(u16, Vec<u8>), String> {
         match url.strip_prefix("http://") {
@@ -121,4 +144,37 @@ fn http_get(rest: &str) -> Result<(u16, Vec<u8>), String> {
     let head = String::from_utf8_lossy(&buf[..split]).to_string();
     let status = head.split_whitespace().nth(1).and_then(|c| c.parse().ok()).ok_or("malformed HTTP status line")?;
     Ok((status, buf[split + 4..].to_vec()))
+}
+
+/// A process of the native host: a thread running its own `Run`.
+struct NativeProcess {
+    pid: u32,
+    name: String,
+    exit: Mutex<Option<i32>>,
+    ended: std::sync::Condvar,
+    /// The child's run, once it exists (terminate stops it).
+    run: Mutex<Option<std::sync::Arc<crate::runtime::Run>>>,
+}
+
+impl super::ProcessHandle for NativeProcess {
+    fn exitcode(&self) -> Option<i32> {
+        *self.exit.lock().unwrap()
+    }
+    fn park(&self, secs: f64) {
+        let g = self.exit.lock().unwrap();
+        if g.is_none() {
+            let _ = self.ended.wait_timeout(g, std::time::Duration::from_secs_f64(secs.max(0.0)));
+        }
+    }
+    fn terminate(&self) {
+        if let Some(run) = self.run.lock().unwrap().as_ref() {
+            run.terminate();
+        }
+    }
+    fn pid(&self) -> u32 {
+        self.pid
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
 }

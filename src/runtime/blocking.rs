@@ -46,7 +46,8 @@ pub fn check_stop(vm: &mut Vm) -> PyResult<()> {
 }
 
 pub fn stop_exc(vm: &Vm) -> Flow {
-    let name = if vm.is_main() { "KeyboardInterrupt" } else { "SystemExit" };
+    let quiet = !vm.is_main() || vm.run.terminated.load(Ordering::Relaxed);
+    let name = if quiet { "SystemExit" } else { "KeyboardInterrupt" };
     vm.err(&types().exc(name), "")
 }
 
@@ -184,5 +185,43 @@ pub fn wait_until<T>(
     };
     drop(g);
     leave(vm, &label);
+    outcome.map_err(|_| stop_exc(vm))
+}
+
+/// Wait until `done()` (polled; `park(secs)` blocks up to secs or until it may
+/// have changed) or `timeout` passes. Returns whether it is done. Traced as
+/// `what`; releases the GIL while waiting.
+pub fn wait_poll(vm: &mut Vm, what: &str, timeout: Option<f64>, done: &dyn Fn() -> bool, park: &dyn Fn(f64)) -> PyResult<bool> {
+    if done() {
+        return Ok(true);
+    }
+    if timeout.is_some_and(|t| t <= 0.0) {
+        return Ok(false);
+    }
+    let host = vm.run.host.clone();
+    let until = timeout.map(|t| host.monotonic() + t);
+    if vm.run.green {
+        let h = host.clone();
+        return super::green::wait_nested(vm, what, timeout, &|_| done() || until.is_some_and(|u| h.monotonic() >= u));
+    }
+    enter(vm, what);
+    let outcome = loop {
+        if done() {
+            break Ok(true);
+        }
+        if vm.run.stopped() {
+            break Err(());
+        }
+        let mut slice = SLICE;
+        if let Some(u) = until {
+            let left = u - host.monotonic();
+            if left <= 0.0 {
+                break Ok(false);
+            }
+            slice = slice.min(left);
+        }
+        park(slice);
+    };
+    leave(vm, what);
     outcome.map_err(|_| stop_exc(vm))
 }

@@ -4,6 +4,8 @@
 pub mod blocking;
 pub mod gil;
 pub mod green;
+pub mod process;
+pub mod snapshot;
 pub mod sync;
 pub mod threads;
 pub mod trace;
@@ -91,6 +93,14 @@ pub struct Run {
     pub slice: green::Slice,
     /// The green threads not running right now.
     pub green_q: green::Queue,
+    /// The main program's source and compiled code (a forked process
+    /// compiles the same source and finds its functions' code in it).
+    pub main: Mutex<Option<(Arc<str>, Arc<crate::vm::code::Code>)>>,
+    /// Live child processes (their handles), for active_children and the end of the run.
+    pub children: Mutex<Vec<Arc<dyn crate::host::ProcessHandle>>>,
+    /// Set with `stop` when a parent terminates this process: its threads end
+    /// quietly (SystemExit) and the exit code is -15, as after SIGTERM.
+    pub terminated: AtomicBool,
 }
 
 impl Run {
@@ -116,8 +126,16 @@ impl Run {
             green_new: Mutex::new(Vec::new()),
             slice: green::Slice::default(),
             green_q: green::Queue::default(),
+            main: Mutex::new(None),
+            children: Mutex::new(Vec::new()),
+            terminated: AtomicBool::new(false),
             opts,
         })
+    }
+    /// End this run as SIGTERM ends a process.
+    pub fn terminate(&self) {
+        self.terminated.store(true, Ordering::Relaxed);
+        self.stop.store(true, Ordering::Relaxed);
     }
     /// Whether the run was stopped or has timed out (then it latches stopped).
     pub fn stopped(&self) -> bool {
@@ -196,6 +214,7 @@ pub fn run_source(source: &str, opts: &RunOptions, host: Arc<dyn Host>) -> RunOu
             return RunOutcome { exit_code: 1 };
         }
     };
+    *lock(&run.main) = Some((Arc::from(source), code.clone()));
     let module = crate::stdlib::new_module("__main__");
     let globals = crate::stdlib::module_dict(&module);
     crate::vm::eval::ns_dict(&globals).set_str("__builtins__", Value::Obj(run.builtins.clone()));

@@ -1,0 +1,116 @@
+//! Processes: isolated interpreters that share nothing with their parent.
+//! `start` snapshots what the child needs as bytes (runtime/snapshot.rs: the
+//! fork codec) and asks the host for a process (natively an OS thread with
+//! its own `Run`; in the browser a worker with its own wasm instance and
+//! memory). `child_main` is the child's side: compile the same program,
+//! rebuild `__main__` from the snapshot, and run the Process object's
+//! `_bootstrap()`, whose result is the exit code.
+
+use super::{snapshot, Run, RunOptions};
+use crate::host::{Host, ProcessHandle, ProcessStart, Stream};
+use crate::vm::types::types;
+use crate::vm::value::{lock, Value};
+use crate::vm::{exc, ops, PyResult, Vm};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+
+/// Pids of child processes: the parent's pid plus a run-wide counter.
+static NEXT_CHILD: AtomicU32 = AtomicU32::new(1);
+
+/// Start `process_obj._bootstrap()` in a new process named `name` (fork: the
+/// child gets a copy of `__main__`'s globals and of `process_obj`).
+pub fn start(vm: &mut Vm, process_obj: &Value, name: &str) -> PyResult<Arc<dyn ProcessHandle>> {
+    let run = vm.run.clone();
+    let Some((source, code)) = lock(&run.main).clone() else {
+        return Err(vm.runtime_error("cannot start a process: no main program"));
+    };
+    let main = lock(&run.modules).get("__main__").cloned().ok_or_else(|| vm.runtime_error("cannot start a process: no __main__"))?;
+    let globals = crate::stdlib::module_dict(&main);
+    let snap = snapshot::snapshot(vm, &code, &globals, std::slice::from_ref(process_obj))?;
+    let pid = run.host.pid() + NEXT_CHILD.fetch_add(1, Ordering::Relaxed);
+    let opts = RunOptions { argv: run.opts.argv.clone(), ..run.opts.clone() };
+    let start = ProcessStart { source, snapshot: snap, opts, name: name.to_string(), pid };
+    run.trace(name, "start", &format!("pid {pid}"));
+    let handle = run.host.clone().spawn_process(start).map_err(|e| vm.err(&types().exc("OSError"), format!("cannot start a process: {e}")))?;
+    lock(&run.children).push(handle.clone());
+    Ok(handle)
+}
+
+/// Wait for a child to end (up to `timeout`); its exit code if it has.
+pub fn join(vm: &mut Vm, handle: &Arc<dyn ProcessHandle>, timeout: Option<f64>) -> PyResult<Option<i32>> {
+    let what = format!("join {}", handle.name());
+    let h = handle.clone();
+    let h2 = handle.clone();
+    blocking_join(vm, &what, timeout, &move || h.exitcode().is_some(), &move |s| h2.park(s))?;
+    let code = handle.exitcode();
+    if code.is_some() {
+        lock(&vm.run.children).retain(|c| !Arc::ptr_eq(c, handle));
+    }
+    Ok(code)
+}
+
+fn blocking_join(vm: &mut Vm, what: &str, timeout: Option<f64>, done: &dyn Fn() -> bool, park: &dyn Fn(f64)) -> PyResult<bool> {
+    super::blocking::wait_poll(vm, what, timeout, done, park)
+}
+
+/// The child's side. Returns its exit code. `registered` receives the
+/// child's run as soon as it exists (so the parent can terminate it).
+pub fn child_main(start: ProcessStart, host: Arc<dyn Host>, registered: &dyn Fn(&Arc<Run>)) -> i32 {
+    let run = Run::new(host.clone(), start.opts.clone());
+    registered(&run);
+    let mut vm = Vm::new(run.clone(), &start.name);
+    run.trace(&start.name, "run", "");
+    let code = match crate::syntax::compile_source(&start.source, &start.opts.filename) {
+        Ok(c) => c,
+        Err(e) => {
+            let text = exc::format_exception(&mut vm, &e);
+            run.write(Stream::Stderr, &text);
+            return 1;
+        }
+    };
+    *lock(&run.main) = Some((start.source.clone(), code.clone()));
+    let module = crate::stdlib::new_module("__main__");
+    let globals = crate::stdlib::module_dict(&module);
+    crate::vm::eval::ns_dict(&globals).set_str("__builtins__", Value::Obj(run.builtins.clone()));
+    crate::vm::eval::ns_dict(&globals).set_str("__file__", Value::str(start.opts.filename.as_str()));
+    lock(&run.modules).insert("__main__".into(), module);
+    if let Some(g) = &run.gil {
+        g.take(&vm);
+    }
+    let result = snapshot::restore(&mut vm, &start.snapshot, code, globals).and_then(|vals| {
+        let obj = vals.into_iter().next().unwrap_or(Value::None);
+        let boot = ops::getattr(&mut vm, &obj, &Value::str("_bootstrap"))?;
+        vm.call(&boot, vec![])
+    });
+    let mut exit = match result {
+        Ok(Value::Int(i)) => i as i32,
+        Ok(_) => 0,
+        Err(flow) => super::report_uncaught(&mut vm, flow),
+    };
+    if run.terminated.load(Ordering::Relaxed) {
+        exit = -15;
+    } else if let Some(f) = super::shutdown_hook(&vm) {
+        // Non-daemon threads of the child keep it alive, as in CPython.
+        if let Err(flow) = vm.call(&f, vec![]) {
+            exit = super::report_uncaught(&mut vm, flow);
+        }
+    }
+    if let Some(g) = &run.gil {
+        g.drop_lock(&vm);
+    }
+    run.trace(&start.name, "end", &exit.to_string());
+    run.stop.store(true, Ordering::Relaxed);
+    host.flush();
+    exit
+}
+
+/// Children still running when the main program ends: CPython's atexit
+/// handler joins non-daemon ones and terminates daemon ones; the Python side
+/// (multiprocessing) does that; this ends whatever is left.
+pub fn end_children(run: &Run) {
+    for c in lock(&run.children).drain(..) {
+        if c.exitcode().is_none() {
+            c.terminate();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! `_spindle_mp`: the native half of `multiprocessing` (py/multiprocessing):
+//! start a process from a Process object, and its handle (join, exit code,
+//! terminate, pid). The work is in runtime/process.rs.
+
+use super::{def, new_module};
+use crate::host::ProcessHandle;
+use crate::runtime::process;
+use crate::vm::types::{self, method, types};
+use crate::vm::value::*;
+use crate::vm::{ops, Args, PyResult, Vm};
+use std::sync::{Arc, OnceLock};
+
+struct Handle(Arc<dyn ProcessHandle>);
+
+fn handle_class() -> &'static ObjRef {
+    static C: OnceLock<ObjRef> = OnceLock::new();
+    C.get_or_init(|| {
+        let c = types::make_class("ProcessHandle", vec![types().object.clone()], BaseKind::Other);
+        types::class_dict(&c).set_str("__module__", Value::str("_spindle_mp"));
+        method(&c, "join", h_join);
+        method(&c, "poll", h_poll);
+        method(&c, "terminate", h_terminate);
+        method(&c, "pid", h_pid);
+        c
+    })
+}
+
+fn handle_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Arc<dyn ProcessHandle>> {
+    match v.payload() {
+        Some(Payload::Native(n)) => n.downcast_ref::<Handle>().map(|h| &h.0),
+        _ => None,
+    }
+    .ok_or_else(|| vm.type_error("expected a process handle"))
+}
+
+fn code_value(c: Option<i32>) -> Value {
+    c.map(|c| Value::Int(c as i64)).unwrap_or(Value::None)
+}
+
+/// start(process_obj, name) -> handle: run process_obj._bootstrap() in a new process.
+fn start(vm: &mut Vm, args: Args) -> PyResult {
+    types::check_args(vm, "start", &args, 2, 2)?;
+    let name = ops::str_(vm, &args.pos[1])?;
+    let h = process::start(vm, &args.pos[0], &name)?;
+    Ok(Value::Obj(Obj::with_class(handle_class().clone(), Payload::Native(Box::new(Handle(h))), None)))
+}
+
+/// handle.join(timeout=None) -> exit code, or None if it is still running.
+fn h_join(vm: &mut Vm, mut args: Args) -> PyResult {
+    let h = handle_of(vm, &args.pos[0])?.clone();
+    let timeout = match args.arg(1, "timeout") {
+        None | Some(Value::None) => None,
+        Some(t) => Some(ops::to_f64(vm, &t)?.max(0.0)),
+    };
+    Ok(code_value(process::join(vm, &h, timeout)?))
+}
+
+/// handle.poll() -> exit code or None, without waiting.
+fn h_poll(vm: &mut Vm, args: Args) -> PyResult {
+    Ok(code_value(handle_of(vm, &args.pos[0])?.exitcode()))
+}
+
+fn h_terminate(vm: &mut Vm, args: Args) -> PyResult {
+    handle_of(vm, &args.pos[0])?.terminate();
+    Ok(Value::None)
+}
+
+fn h_pid(vm: &mut Vm, args: Args) -> PyResult {
+    Ok(Value::Int(handle_of(vm, &args.pos[0])?.pid() as i64))
+}
+
+/// The start method the run was given ("fork" or "spawn").
+fn start_method(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::str(vm.run.opts.start_method.as_str()))
+}
+
+pub fn make(_vm: &mut Vm) -> Value {
+    let m = new_module("_spindle_mp");
+    def(&m, "start", start);
+    def(&m, "default_start_method", start_method);
+    m
+}
