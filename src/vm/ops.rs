@@ -375,6 +375,38 @@ pub fn getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Va
     Ok(None)
 }
 
+/// object.__getattribute__: the generic attribute lookup, bypassing a
+/// user-defined __getattribute__ and __getattr__ (classes and modules use
+/// their own lookup).
+pub fn generic_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+    if let Value::Obj(o) = obj {
+        if let Payload::Class(_) | Payload::Module(_) = &o.payload {
+            return getattr_opt(vm, obj, name);
+        }
+    }
+    let cls = class_of(obj);
+    let descr = lookup_type_v(&cls, name);
+    if let Some(d) = &descr {
+        if is_data_descriptor(d) {
+            return descr_get(vm, d.clone(), obj).map(Some);
+        }
+    }
+    if let Value::Obj(o) = obj {
+        if let Some(dict) = &o.dict {
+            if let Some(v) = dict.get_str_value(name) {
+                return Ok(Some(v));
+            }
+        }
+    }
+    if let Some(v) = types::object::builtin_attr(vm, obj, name.as_str().unwrap_or(""))? {
+        return Ok(Some(v));
+    }
+    if let Some(d) = descr {
+        return descr_get(vm, d, obj).map(Some);
+    }
+    Ok(None)
+}
+
 fn getattr_hook(vm: &mut Vm, obj: &Value, name: &Value, e: Flow) -> PyResult<Option<Value>> {
     match lookup_user_special(obj, "__getattr__") {
         Some(ga) => vm.call(&ga, vec![obj.clone(), name.clone()]).map(Some),

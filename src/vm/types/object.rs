@@ -409,24 +409,20 @@ fn object_setattr(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
+/// object.__getattribute__(obj, name): the generic lookup (data descriptors,
+/// the instance dict, then other class attributes), without the class's own
+/// __getattribute__ or __getattr__.
 fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult {
+    super::check_args(vm, "__getattribute__", &args, 2, 2)?;
     let obj = &args.pos[0];
     let name = &args.pos[1];
-    let cls = ops::class_of(obj);
-    if let Value::Obj(o) = obj {
-        if let Some(d) = &o.dict {
-            if let Some(v) = d.get_str_value(name) {
-                return Ok(v);
-            }
-        }
+    if name.as_str().is_none() {
+        return Err(vm.type_error(format!("attribute name must be string, not '{}'", ops::type_name(name))));
     }
-    if let Some(d) = ops::lookup_type_v(&cls, name) {
-        return Ok(ops::bind(&d, obj));
+    match ops::generic_getattr(vm, obj, name)? {
+        Some(v) => Ok(v),
+        None => Err(ops::attr_missing(vm, obj, name)),
     }
-    if let Some(v) = builtin_attr(vm, obj, name.as_str().unwrap_or(""))? {
-        return Ok(v);
-    }
-    Err(ops::attr_missing(vm, obj, name))
 }
 
 fn object_delattr(vm: &mut Vm, args: Args) -> PyResult {
@@ -804,12 +800,107 @@ fn property_setter(_vm: &mut Vm, args: Args) -> PyResult {
 fn property_deleter(_vm: &mut Vm, args: Args) -> PyResult {
     property_with(&args, 2)
 }
+/// "property 'name' of 'Cls' object has no <what>", the name taken from
+/// the accessor functions as CPython 3.11 does.
+fn property_error(vm: &mut Vm, prop: &Value, obj: &Value, what: &str) -> crate::vm::Flow {
+    let mut name = None;
+    if let Some(Payload::Property(g, s, d, _)) = prop.payload() {
+        for f in [g, s, d] {
+            if !f.is_none() {
+                if let Ok(Some(n)) = ops::getattr_opt(vm, f, &crate::vm::intern("__name__")) {
+                    if let Some(n) = n.as_str() {
+                        name = Some(n.to_string());
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    let cls = ops::type_name(obj);
+    match name {
+        Some(n) => vm.attr_error(format!("property '{}' of '{}' object has no {}", n, cls, what)),
+        None => vm.attr_error(format!("property of '{}' object has no {}", cls, what)),
+    }
+}
+
+/// property.__get__(obj, type=None)
 fn property_get(vm: &mut Vm, args: Args) -> PyResult {
-    let Some(Payload::Property(g, ..)) = args.pos[0].payload() else { unreachable!() };
-    if args.pos.get(1).map(|v| v.is_none()).unwrap_or(true) {
+    let Some(Payload::Property(g, ..)) = args.pos[0].payload() else { return Err(vm.type_error("descriptor '__get__' requires a 'property' object")) };
+    let obj = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let ty = args.pos.get(2).cloned().unwrap_or(Value::None);
+    if obj.is_none() {
+        if ty.is_none() {
+            return Err(vm.type_error("__get__(None, None) is invalid"));
+        }
         return Ok(args.pos[0].clone());
     }
-    vm.call(g, vec![args.pos[1].clone()])
+    if g.is_none() {
+        return Err(property_error(vm, &args.pos[0], &obj, "getter"));
+    }
+    vm.call(g, vec![obj])
+}
+
+/// property.__set__(obj, value)
+fn property_set(vm: &mut Vm, args: Args) -> PyResult {
+    super::check_args(vm, "__set__", &args, 3, 3)?;
+    let Some(Payload::Property(_, s, ..)) = args.pos[0].payload() else { return Err(vm.type_error("descriptor '__set__' requires a 'property' object")) };
+    if s.is_none() {
+        return Err(property_error(vm, &args.pos[0], &args.pos[1], "setter"));
+    }
+    vm.call(s, vec![args.pos[1].clone(), args.pos[2].clone()])?;
+    Ok(Value::None)
+}
+
+/// property.__delete__(obj)
+fn property_delete(vm: &mut Vm, args: Args) -> PyResult {
+    super::check_args(vm, "__delete__", &args, 2, 2)?;
+    let Some(Payload::Property(_, _, d, _)) = args.pos[0].payload() else { return Err(vm.type_error("descriptor '__delete__' requires a 'property' object")) };
+    if d.is_none() {
+        return Err(property_error(vm, &args.pos[0], &args.pos[1], "deleter"));
+    }
+    vm.call(d, vec![args.pos[1].clone()])?;
+    Ok(Value::None)
+}
+
+/// function.__get__(obj, type=None): a bound method, or the function itself
+/// when looked up on a class.
+fn function_get(vm: &mut Vm, args: Args) -> PyResult {
+    super::check_args(vm, "__get__", &args, 2, 3)?;
+    let obj = &args.pos[1];
+    if obj.is_none() {
+        if args.pos.get(2).map(|t| t.is_none()).unwrap_or(true) {
+            return Err(vm.type_error("__get__(None, None) is invalid"));
+        }
+        return Ok(args.pos[0].clone());
+    }
+    Ok(Value::Obj(Obj::new(Payload::BoundMethod(obj.clone(), args.pos[0].clone()))))
+}
+
+/// staticmethod.__get__(obj, type=None): the function.
+fn staticmethod_get(vm: &mut Vm, args: Args) -> PyResult {
+    super::check_args(vm, "__get__", &args, 2, 3)?;
+    match args.pos[0].payload() {
+        Some(Payload::StaticMethod(f)) => Ok(f.clone()),
+        _ => Err(vm.type_error("descriptor '__get__' requires a 'staticmethod' object")),
+    }
+}
+
+/// classmethod.__get__(obj, type=None): the function bound to the class.
+fn classmethod_get(vm: &mut Vm, args: Args) -> PyResult {
+    super::check_args(vm, "__get__", &args, 2, 3)?;
+    let Some(Payload::ClassMethod(f)) = args.pos[0].payload() else {
+        return Err(vm.type_error("descriptor '__get__' requires a 'classmethod' object"));
+    };
+    let owner = match args.pos.get(2) {
+        Some(t) if !t.is_none() => t.clone(),
+        _ => {
+            if args.pos[1].is_none() {
+                return Err(vm.type_error("__get__(None, None) is invalid"));
+            }
+            Value::Obj(ops::class_of(&args.pos[1]))
+        }
+    };
+    Ok(Value::Obj(Obj::new(Payload::BoundMethod(owner, f.clone()))))
 }
 
 fn staticmethod_new(vm: &mut Vm, args: Args) -> PyResult {
@@ -887,6 +978,11 @@ pub fn register() {
     method(&t.property, "setter", property_setter);
     method(&t.property, "deleter", property_deleter);
     method(&t.property, "__get__", property_get);
+    method(&t.property, "__set__", property_set);
+    method(&t.property, "__delete__", property_delete);
+    method(&t.function, "__get__", function_get);
+    method(&t.staticmethod, "__get__", staticmethod_get);
+    method(&t.classmethod, "__get__", classmethod_get);
     static_method(&t.staticmethod, "__new__", staticmethod_new);
     static_method(&t.classmethod, "__new__", classmethod_new);
     static_method(&t.slice, "__new__", slice_new);
