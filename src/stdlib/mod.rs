@@ -3,6 +3,7 @@
 
 pub mod math;
 pub mod os;
+pub mod pickle;
 pub mod contextlib;
 pub mod operator;
 pub mod pymods;
@@ -23,7 +24,7 @@ use crate::vm::value::*;
 use crate::vm::{PyResult, Vm};
 
 /// The names `import` resolves to built-in modules.
-pub const MODULES: &[&str] = &["sys", "time", "math", "os", "random", "itertools", "functools", "collections", "dataclasses", "operator", "contextlib", "_thread", "_spindle"];
+pub const MODULES: &[&str] = &["sys", "time", "math", "os", "random", "itertools", "functools", "collections", "dataclasses", "operator", "contextlib", "pickle", "_pickle", "_thread", "_spindle"];
 
 pub fn is_builtin_module(name: &str) -> bool {
     matches!(name, "sys" | "builtins" | "time" | "math" | "itertools" | "_thread")
@@ -78,6 +79,8 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
         "random" => random::make(vm),
         "operator" => operator::make(vm),
         "contextlib" => contextlib::make(vm),
+        "pickle" => pickle::make(vm),
+        "_pickle" => import_module(vm, "pickle")?,
         "itertools" => itertools::make(vm),
         "functools" => functools::make(vm),
         "collections" => collections::make(vm),

@@ -5,6 +5,7 @@
 /// (module name, source). Packages are listed before their submodules.
 pub const SOURCES: &[(&str, &str)] = &[
     ("heapq", include_str!("py/heapq.py")),
+    ("copyreg", include_str!("py/copyreg.py")),
     ("threading", include_str!("py/threading.py")),
     ("queue", include_str!("py/queue.py")),
     ("concurrent", include_str!("py/concurrent/__init__.py")),
