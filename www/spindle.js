@@ -52,7 +52,8 @@ class Spindle extends EventTarget {
 
   /**
    * Run a program. Options: gil (bool), timeoutMs, startMethod ('fork'|'spawn'),
-   * stdin (string), onOutput(stream, text) for live output.
+   * stdin (string), onOutput(stream, text, src) for live output (src: 0 for the
+   * main process, else the pid of the process that printed).
    * Resolves with { stdout, stderr, exitCode, wallMs, trace }.
    */
   async run(source, options = {}) {
@@ -65,7 +66,7 @@ class Spindle extends EventTarget {
     const id = this._nextId++;
     const { onOutput, ...wire } = options;
     const run = {
-      id, runner, batches: new Map(), nextSeq: 0,
+      id, runner, sources: new Map(),
       stdout: '', stderr: '', trace: [], t0: performance.now(), onOutput,
     };
     this._current = run;
@@ -78,27 +79,47 @@ class Spindle extends EventTarget {
     }
     if (run.finished) return result; // stopped while the runner was starting
 
-    const onBatch = (batch) => {
-      run.batches.set(batch.seq, batch);
-      // Apply batches strictly in seq order, whichever channel brought them.
-      while (run.batches.has(run.nextSeq)) {
-        const b = run.batches.get(run.nextSeq);
-        run.batches.delete(run.nextSeq);
-        run.nextSeq++;
+    // Output comes in numbered batches per source: 0 is the runner and its
+    // threads, N is the process with pid N (and its threads). Each source's
+    // batches are applied strictly in seq order, whichever channel brought them.
+    const sourceOf = (src) => {
+      let st = run.sources.get(src);
+      if (!st) { st = { batches: new Map(), nextSeq: 0, total: null }; run.sources.set(src, st); }
+      return st;
+    };
+    const complete = () => {
+      if (!run.done) return false;
+      for (const [src, st] of run.sources) {
+        const total = src === 0 ? run.done.batches : st.total;
+        if (total != null && st.nextSeq < total) return false;
+      }
+      return true;
+    };
+    const onBatch = (batch, src = 0) => {
+      const st = sourceOf(src);
+      st.batches.set(batch.seq, batch);
+      while (st.batches.has(st.nextSeq)) {
+        const b = st.batches.get(st.nextSeq);
+        st.batches.delete(st.nextSeq);
+        st.nextSeq++;
         for (const [stream, text] of b.out) {
           if (stream === 'stderr') run.stderr += text; else run.stdout += text;
-          if (run.onOutput) run.onOutput(stream, text);
-          this.dispatchEvent(new CustomEvent('output', { detail: { stream, text } }));
+          if (run.onOutput) run.onOutput(stream, text, src);
+          this.dispatchEvent(new CustomEvent('output', { detail: { stream, text, src } }));
         }
-        for (const ev of b.trace) run.trace.push(ev);
+        for (const ev of b.trace) run.trace.push(src ? { ...ev, pid: src } : ev);
       }
-      if (run.done && run.nextSeq >= run.done.batches) this._finish(run, run.done);
+      if (complete()) this._finish(run, run.done);
     };
     runner.onMessage = (d) => {
-      if (d.type === 'batch') onBatch(d.batch);
-      else if (d.type === 'done' && d.id === id) {
+      if (d.type === 'batch') onBatch(d.batch, d.src || 0);
+      else if (d.type === 'procEnd') {
+        sourceOf(d.src).total = d.batches;
+        if (d.error) run.stderr += (run.stderr && !run.stderr.endsWith('\n') ? '\n' : '') + `spindle: process ${d.src} failed: ${d.error}\n`;
+        if (complete()) this._finish(run, run.done);
+      } else if (d.type === 'done' && d.id === id) {
         run.done = d;
-        if (d.batches == null || run.nextSeq >= d.batches) this._finish(run, d);
+        if (d.batches == null || complete()) this._finish(run, d);
         else run.settle = setTimeout(() => this._finish(run, d), SETTLE_MS);
       } else if (d.type === 'crash') {
         this._finish(run, { exitCode: 1, wallMs: performance.now() - run.t0, error: d.error });

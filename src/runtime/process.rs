@@ -114,3 +114,68 @@ pub fn end_children(run: &Run) {
         }
     }
 }
+
+/// `ProcessStart` as bytes, for hosts whose child is another instance (the
+/// browser): lengths are u32 little-endian.
+pub fn encode_start(s: &ProcessStart) -> Vec<u8> {
+    fn put(out: &mut Vec<u8>, b: &[u8]) {
+        out.extend_from_slice(&(b.len() as u32).to_le_bytes());
+        out.extend_from_slice(b);
+    }
+    let mut out = Vec::new();
+    put(&mut out, s.source.as_bytes());
+    put(&mut out, &s.snapshot);
+    put(&mut out, s.name.as_bytes());
+    out.extend_from_slice(&s.pid.to_le_bytes());
+    let o = &s.opts;
+    put(&mut out, o.filename.as_bytes());
+    put(&mut out, o.start_method.as_bytes());
+    out.push(o.gil as u8);
+    out.extend_from_slice(&(o.max_threads as u32).to_le_bytes());
+    out.extend_from_slice(&(o.argv.len() as u32).to_le_bytes());
+    for a in &o.argv {
+        put(&mut out, a.as_bytes());
+    }
+    out
+}
+
+/// The inverse of `encode_start`.
+pub fn decode_start(b: &[u8]) -> Option<ProcessStart> {
+    struct R<'a> {
+        b: &'a [u8],
+        pos: usize,
+    }
+    impl R<'_> {
+        fn u32(&mut self) -> Option<u32> {
+            let v = u32::from_le_bytes(self.b.get(self.pos..self.pos + 4)?.try_into().ok()?);
+            self.pos += 4;
+            Some(v)
+        }
+        fn bytes(&mut self) -> Option<Vec<u8>> {
+            let n = self.u32()? as usize;
+            let v = self.b.get(self.pos..self.pos + n)?.to_vec();
+            self.pos += n;
+            Some(v)
+        }
+        fn string(&mut self) -> Option<String> {
+            String::from_utf8(self.bytes()?).ok()
+        }
+    }
+    let mut r = R { b, pos: 0 };
+    let source: Arc<str> = Arc::from(r.string()?);
+    let snapshot = r.bytes()?;
+    let name = r.string()?;
+    let pid = r.u32()?;
+    let filename = r.string()?;
+    let start_method = r.string()?;
+    let gil = *r.b.get(r.pos)? != 0;
+    r.pos += 1;
+    let max_threads = r.u32()? as usize;
+    let n = r.u32()?;
+    let mut argv = Vec::new();
+    for _ in 0..n {
+        argv.push(r.string()?);
+    }
+    let opts = RunOptions { filename, start_method, gil, max_threads, argv, ..RunOptions::default() };
+    Some(ProcessStart { source, snapshot, opts, name, pid })
+}

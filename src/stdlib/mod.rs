@@ -2,6 +2,7 @@
 //! first import per run and cached in the run's module table.
 
 pub mod math;
+pub mod mp;
 pub mod os;
 pub mod pickle;
 pub mod contextlib;
@@ -24,7 +25,7 @@ use crate::vm::value::*;
 use crate::vm::{PyResult, Vm};
 
 /// The names `import` resolves to built-in modules.
-pub const MODULES: &[&str] = &["sys", "time", "math", "os", "random", "itertools", "functools", "collections", "dataclasses", "operator", "contextlib", "pickle", "_pickle", "_thread", "_spindle"];
+pub const MODULES: &[&str] = &["sys", "time", "math", "os", "random", "itertools", "functools", "collections", "dataclasses", "operator", "contextlib", "pickle", "_pickle", "_thread", "_spindle", "_spindle_mp"];
 
 pub fn is_builtin_module(name: &str) -> bool {
     matches!(name, "sys" | "builtins" | "time" | "math" | "itertools" | "_thread")
@@ -73,6 +74,7 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
         "time" => time::make(vm),
         "_thread" => thread::make(vm),
         "_spindle" => spindle::make(vm),
+        "_spindle_mp" => mp::make(vm),
         "math" => math::make(vm),
         "os" => os::make(vm),
         "os.path" => os::make_path(vm),

@@ -21,6 +21,8 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("asyncio.taskgroups", include_str!("py/asyncio/taskgroups.py")),
     ("asyncio.base_events", include_str!("py/asyncio/base_events.py")),
     ("asyncio.runners", include_str!("py/asyncio/runners.py")),
+    ("multiprocessing", include_str!("py/multiprocessing/__init__.py")),
+    ("multiprocessing.process", include_str!("py/multiprocessing/process.py")),
     ("spindle", include_str!("py/spindle/__init__.py")),
     ("spindle.web", include_str!("py/spindle/web.py")),
 ];

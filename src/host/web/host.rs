@@ -123,6 +123,11 @@ impl Host for WebHost {
         self.inner.pid
     }
 
+    fn spawn_process(self: Arc<Self>, start: crate::host::ProcessStart) -> Result<Arc<dyn crate::host::ProcessHandle>, String> {
+        self.flush();
+        super::process::spawn_py(start)
+    }
+
     fn fetch(&self, url: &str) -> Result<(u16, Vec<u8>), String> {
         self.flush();
         let r = js::fetch_sync(url);

@@ -40,6 +40,12 @@ extern "C" {
     pub fn sleep_promise(ms: f64) -> Promise;
     /// A blocking GET (synchronous XHR): `{status, bytes}` or `{error}`.
     pub fn fetch_sync(url: &str) -> JsValue;
+    /// Ask the spawner to start a Python process from the start message at
+    /// `ptr` (`len` bytes); its exit code will be stored at `status_ptr`.
+    #[wasm_bindgen(catch)]
+    pub fn spawn_py_process(ptr: u32, len: u32, status_ptr: u32, pid: u32, name: &str) -> Result<(), JsValue>;
+    /// Ask the spawner to end a Python process (exit code -15).
+    pub fn kill_py_process(pid: u32);
 }
 
 /// Milliseconds on a clock shared by every worker of the page

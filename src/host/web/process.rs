@@ -82,3 +82,70 @@ pub fn spindle_process_entry(msg: JsValue, sink: Option<js_sys::Function>) -> Re
         }
     }
 }
+
+// ----- Python processes (multiprocessing) -----
+
+/// The parent's handle of a Python process worker.
+pub struct PyProcess {
+    /// The start message; the spawner copies it when it receives the request.
+    _start: Box<[u8]>,
+    /// i32::MIN while running; the spawner stores the exit code (Atomics).
+    status: Box<std::sync::atomic::AtomicI32>,
+    pid: u32,
+    name: String,
+}
+
+/// Start a Python process through this worker's spawner.
+pub fn spawn_py(start: crate::host::ProcessStart) -> Result<std::sync::Arc<dyn crate::host::ProcessHandle>, String> {
+    if !super::THREADED || !js::cross_origin_isolated() {
+        return Err("processes need the threaded build on a cross-origin isolated page".into());
+    }
+    let bytes = crate::runtime::process::encode_start(&start).into_boxed_slice();
+    let status = Box::new(std::sync::atomic::AtomicI32::new(i32::MIN));
+    let status_ptr = &*status as *const std::sync::atomic::AtomicI32 as u32;
+    js::spawn_py_process(bytes.as_ptr() as u32, bytes.len() as u32, status_ptr, start.pid, &start.name)
+        .map_err(|e| super::threads::describe(&e))?;
+    Ok(std::sync::Arc::new(PyProcess { _start: bytes, status, pid: start.pid, name: start.name }))
+}
+
+impl crate::host::ProcessHandle for PyProcess {
+    fn exitcode(&self) -> Option<i32> {
+        let s = self.status.load(Ordering::SeqCst);
+        (s != i32::MIN).then_some(s)
+    }
+    fn park(&self, secs: f64) {
+        // The spawner's Atomics.notify wakes waiters on the status word; a
+        // short sleep keeps this simple and join's latency around a millisecond.
+        std::thread::sleep(std::time::Duration::from_secs_f64(secs.clamp(0.0, 0.001)));
+    }
+    fn terminate(&self) {
+        js::kill_py_process(self.pid);
+    }
+    fn pid(&self) -> u32 {
+        self.pid
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ProcessResult {
+    exit_code: i32,
+    batches: u32,
+}
+
+/// Entry point of a Python process worker (called by workers.js): run the
+/// process described by `start` (see runtime/process.rs), output through `sink`.
+#[wasm_bindgen]
+pub fn spindle_process_main(start: &[u8], sink: js_sys::Function) -> Result<JsValue, JsValue> {
+    super::entry::install_panic_hook();
+    let start = crate::runtime::process::decode_start(start).ok_or_else(|| JsValue::from_str("corrupt process start message"))?;
+    super::set_sink(sink);
+    let host = super::WebHost::with_pid(start.pid);
+    let code = crate::runtime::process::child_main(start, std::sync::Arc::new(host.clone()), &|_| {});
+    crate::host::Host::flush(&host);
+    super::clear_sink();
+    Ok(ProcessResult { exit_code: code, batches: host.batches() }.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+}

@@ -74,6 +74,8 @@ function makeWorker() {
     const m = e.data || {};
     if (m.type === 'warm') w.warm = true;
     else if (m.type === 'spawn') spawn(m.ptr, m.name);
+    else if (m.type === 'spawnProcess') spawnProcess(m);
+    else if (m.type === 'killProcess') killProcess(m.pid);
     else if (m.type === 'batch') { if (cfg.toPage) cfg.toPage.postMessage(m); }
     else if (m.type === 'idle') idle.unshift(w); // reused first: its caches are warm
     else if (m.type === 'exit') live.delete(w);
@@ -96,10 +98,52 @@ function spawn(ptr, name) {
   w.postMessage({ type: 'run', ptr, name, hasSink: !!cfg.toPage, reusable: true });
   topUp();
 }
+// Python processes: a worker each, with its own instance and memory. Their
+// output batches are forwarded to the page tagged with the pid (src); their
+// exit code is written into the parent's memory at statusPtr (Atomics), where
+// the parent's join() waits for it.
+const procs = new Map();
+function spawnProcess(d) {
+  const bytes = new Uint8Array(cfg.memory.buffer, d.ptr, d.len).slice();
+  const w = new Worker(cfg.procUrl, { type: 'module', name: d.name });
+  const p = { w, statusPtr: d.statusPtr, done: false };
+  procs.set(d.pid, p);
+  const forward = (batch) => { if (cfg.toPage) cfg.toPage.postMessage({ type: 'batch', batch, src: d.pid }); };
+  // The child's own threads report through this channel.
+  const ch = new MessageChannel();
+  ch.port1.onmessage = (e) => { if (e.data && e.data.type === 'batch') forward(e.data.batch); };
+  p.port = ch.port1;
+  w.onmessage = (e) => {
+    const m = e.data || {};
+    if (m.type === 'batch') forward(m.batch);
+    else if (m.type === 'exit') finishProcess(d.pid, m.code, m.batches);
+    else if (m.type === 'error') { console.error('spindle process', d.name, m.error); finishProcess(d.pid, 1, null, m.error); }
+  };
+  w.onerror = (e) => finishProcess(d.pid, 1, null, 'process worker error: ' + (e.message || e));
+  w.postMessage({ type: 'start', module: cfg.module, mainJS: cfg.mainJS, bytes, pageUrl: cfg.pageUrl, threadsPort: ch.port2 },
+    [bytes.buffer, ch.port2]);
+}
+function finishProcess(pid, code, batches, error) {
+  const p = procs.get(pid);
+  if (!p || p.done) return;
+  p.done = true;
+  if (cfg.toPage) cfg.toPage.postMessage({ type: 'procEnd', src: pid, batches, error });
+  const i32 = new Int32Array(cfg.memory.buffer);
+  Atomics.store(i32, p.statusPtr >> 2, code);
+  Atomics.notify(i32, p.statusPtr >> 2);
+}
+function killProcess(pid) {
+  const p = procs.get(pid);
+  if (!p || p.done) return;
+  p.w.terminate();
+  if (p.port) p.port.close();
+  finishProcess(pid, -15, null);
+}
 self.onmessage = (e) => {
   const d = e.data;
   if (d.type === 'init') {
     cfg = d;
+    cfg.procUrl = URL.createObjectURL(new Blob([d.procSrc], { type: 'text/javascript' }));
     WARM = Math.max(2, Math.min(8, d.warm || 2));
     cfg.threadUrl = URL.createObjectURL(new Blob([d.threadSrc], { type: 'text/javascript' }));
     topUp();
@@ -108,6 +152,30 @@ self.onmessage = (e) => {
     cfg.toPage = d.toPage;
     self.postMessage({ type: 'ready' });
   } else if (d.type === 'spawn') spawn(d.ptr, d.name);
+  else if (d.type === 'spawnProcess') spawnProcess(d);
+  else if (d.type === 'killProcess') killProcess(d.pid);
+};
+`;
+
+// A Python process: instantiate the module with a fresh memory, start its own
+// thread spawner (its threads report through threadsPort), run the process
+// (spindle_process_main) and report the exit code.
+const PYPROC_SRC = `
+self.onmessage = async (e) => {
+  const d = e.data;
+  if (d.type !== 'start') return;
+  if (d.pageUrl) globalThis.__spindlePageUrl = d.pageUrl;
+  try {
+    const pkg = await import(d.mainJS);
+    await pkg.default({ module_or_path: d.module });
+    await pkg.startThreads(d.threadsPort);
+    const sink = (batch) => self.postMessage({ type: 'batch', batch });
+    const res = pkg.spindle_process_main(d.bytes, sink);
+    self.postMessage({ type: 'exit', code: res.exitCode, batches: res.batches });
+  } catch (err) {
+    const why = globalThis.__spindleLastPanic || String((err && err.stack) || err);
+    self.postMessage({ type: 'error', error: why });
+  }
 };
 `;
 
@@ -167,7 +235,7 @@ export function start_spawner(module, memory, mainJS, toPage) {
     w.onerror = (e) => reject(new Error('spawner worker failed: ' + (e.message || e)));
     const warm = (globalThis.navigator && navigator.hardwareConcurrency) || 2;
     const pageUrl = globalThis.__spindlePageUrl || (self.location && self.location.href);
-    w.postMessage({ type: 'init', module, memory, mainJS: String(mainJS), toPage, threadSrc: THREAD_SRC, warm, pageUrl },
+    w.postMessage({ type: 'init', module, memory, mainJS: String(mainJS), toPage, threadSrc: THREAD_SRC, procSrc: PYPROC_SRC, warm, pageUrl },
       toPage ? [toPage] : []);
   });
 }
@@ -244,4 +312,18 @@ export function fetch_sync(url) {
   } catch (err) {
     return { error: String((err && err.message) || err) };
   }
+}
+
+// Ask this worker's spawner to start a Python process (see PYPROC_SRC): the
+// start message is `len` bytes at `ptr` in this module's memory; the exit
+// code will be stored at `statusPtr`.
+export function spawn_py_process(ptr, len, statusPtr, pid, name) {
+  const spawner = globalThis.__spindleSpawner;
+  if (!spawner) throw new Error('no spawner: processes need the threaded build on a cross-origin isolated page');
+  spawner.postMessage({ type: 'spawnProcess', ptr, len, statusPtr, pid, name });
+}
+
+export function kill_py_process(pid) {
+  const spawner = globalThis.__spindleSpawner;
+  if (spawner) spawner.postMessage({ type: 'killProcess', pid });
 }
