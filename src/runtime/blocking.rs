@@ -202,7 +202,8 @@ pub fn wait_poll(vm: &mut Vm, what: &str, timeout: Option<f64>, done: &dyn Fn() 
     let until = timeout.map(|t| host.monotonic() + t);
     if vm.run.green {
         let h = host.clone();
-        return super::green::wait_nested(vm, what, timeout, &|_| done() || until.is_some_and(|u| h.monotonic() >= u));
+        let ready = |_| done() || until.is_some_and(|u| h.monotonic() >= u);
+        return super::green::wait_nested_ext(vm, what, timeout, &ready, Some(park)).map(|_| done());
     }
     enter(vm, what);
     let outcome = loop {

@@ -126,6 +126,13 @@ pub fn run_main(main: &mut Vm, frame: Box<Frame>) -> i32 {
 /// driven by list()): run the other threads from here until `poll` succeeds
 /// (true) or `timeout` passes (false).
 pub fn wait_nested(vm: &mut Vm, what: &str, timeout: Option<f64>, poll: &dyn Fn(u64) -> bool) -> PyResult<bool> {
+    wait_nested_ext(vm, what, timeout, poll, None)
+}
+
+/// `wait_nested` for a condition that something outside the run's threads
+/// can make true (a child process ending): when no thread can run, `park`
+/// waits for it instead of reporting a deadlock.
+pub fn wait_nested_ext(vm: &mut Vm, what: &str, timeout: Option<f64>, poll: &dyn Fn(u64) -> bool, park: Option<&dyn Fn(f64)>) -> PyResult<bool> {
     let run = vm.run.clone();
     let until = timeout.map(|t| run.host.monotonic() + t);
     run.trace(&vm.lane, "block", what);
@@ -147,6 +154,7 @@ pub fn wait_nested(vm: &mut Vm, what: &str, timeout: Option<f64>, poll: &dyn Fn(
             Turn::Ran => {}
             Turn::Idle(t) => match [t, until].into_iter().flatten().reduce(f64::min) {
                 Some(t) => idle_until(&run, t),
+                None if park.is_some() => park.unwrap()(0.02),
                 None => {
                     report_deadlock(&run, Some((vm, what)));
                     break Err(vm.runtime_error("deadlock: every thread is blocked"));
