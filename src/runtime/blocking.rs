@@ -161,30 +161,46 @@ pub fn wait_until<T>(
         let ready = std::cell::RefCell::new(ready);
         return super::green::wait_nested(vm, &what(), timeout, &|_| (ready.borrow_mut())(&mut lock(m)));
     }
+    let label = what();
+    let mut g: Option<MutexGuard<T>> = None;
+    let step = |slice: Option<f64>| {
+        let mut guard = g.take().unwrap_or_else(|| lock(m));
+        if ready(&mut guard) {
+            return true;
+        }
+        if let Some(s) = slice {
+            guard = cv.wait_timeout(guard, Duration::from_secs_f64(s)).unwrap_or_else(|e| e.into_inner()).0;
+        }
+        g = Some(guard);
+        false
+    };
+    wait_loop(vm, &label, timeout, step)
+}
+
+/// The slice loop of every wait: `step(Some(slice))` checks the condition
+/// (true: done) and otherwise waits up to `slice`; `step(None)` is the last
+/// check after the deadline. Traces the wait, releases the GIL, sees stop.
+fn wait_loop(vm: &mut Vm, label: &str, timeout: Option<f64>, mut step: impl FnMut(Option<f64>) -> bool) -> PyResult<bool> {
     let host = vm.run.host.clone();
     let until = timeout.map(|t| host.monotonic() + t);
-    let label = what();
-    enter(vm, &label);
-    let mut g: MutexGuard<T> = lock(m);
+    enter(vm, label);
     let outcome = loop {
-        if ready(&mut g) {
+        let slice = match until {
+            None => Some(SLICE),
+            Some(u) => Some(u - host.monotonic()).filter(|left| *left > 0.0).map(|left| left.min(SLICE)),
+        };
+        if step(slice) {
             break Ok(true);
+        }
+        if slice.is_none() {
+            break Ok(false);
         }
         if vm.run.stopped() {
             break Err(());
         }
-        let mut slice = SLICE;
-        if let Some(u) = until {
-            let left = u - host.monotonic();
-            if left <= 0.0 {
-                break Ok(false);
-            }
-            slice = slice.min(left);
-        }
-        g = cv.wait_timeout(g, Duration::from_secs_f64(slice)).unwrap_or_else(|e| e.into_inner()).0;
     };
-    drop(g);
-    leave(vm, &label);
+    drop(step);
+    leave(vm, label);
     outcome.map_err(|_| stop_exc(vm))
 }
 
@@ -198,31 +214,16 @@ pub fn wait_poll(vm: &mut Vm, what: &str, timeout: Option<f64>, done: &dyn Fn() 
     if timeout.is_some_and(|t| t <= 0.0) {
         return Ok(false);
     }
-    let host = vm.run.host.clone();
-    let until = timeout.map(|t| host.monotonic() + t);
     if vm.run.green {
-        let h = host.clone();
-        let ready = |_| done() || until.is_some_and(|u| h.monotonic() >= u);
-        return super::green::wait_nested_ext(vm, what, timeout, &ready, Some(park)).map(|_| done());
+        return super::green::wait_nested_ext(vm, what, timeout, &|_| done(), Some(park));
     }
-    enter(vm, what);
-    let outcome = loop {
+    wait_loop(vm, what, timeout, |slice| {
         if done() {
-            break Ok(true);
+            return true;
         }
-        if vm.run.stopped() {
-            break Err(());
+        if let Some(s) = slice {
+            park(s);
         }
-        let mut slice = SLICE;
-        if let Some(u) = until {
-            let left = u - host.monotonic();
-            if left <= 0.0 {
-                break Ok(false);
-            }
-            slice = slice.min(left);
-        }
-        park(slice);
-    };
-    leave(vm, what);
-    outcome.map_err(|_| stop_exc(vm))
+        false
+    })
 }

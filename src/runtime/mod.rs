@@ -168,12 +168,16 @@ impl Run {
     pub fn read_line(&self) -> Option<String> {
         let mut st = lock(&self.stdin);
         if st.is_none() {
-            let mut all = Vec::new();
+            // The browser has no process stdin: only opts.stdin, read above.
+            #[cfg(target_arch = "wasm32")]
+            let all: Vec<u8> = Vec::new();
             #[cfg(not(target_arch = "wasm32"))]
-            {
+            let all = {
                 use std::io::Read;
+                let mut all = Vec::new();
                 let _ = std::io::stdin().read_to_end(&mut all);
-            }
+                all
+            };
             *st = Some(all.into_iter().collect());
         }
         let buf = st.as_mut().unwrap();

@@ -1,35 +1,25 @@
 // asyncio in Chromium through window.spindle.run: every asyncio script of the
 // differential suite (7xx), and the seed article's example printing in real
 // time, as its sleeps elapse.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, comparePython } from './helpers.mjs';
+import { comparePython, conformanceScripts, usePage, CONFORMANCE_DIR } from './helpers.mjs';
 
-const DIR = 'tests/conformance';
-const scripts = readdirSync(DIR).filter((f) => /^7\d\d_.*\.py$/.test(f)).sort();
-
-let env;
-let page;
-before(async () => {
-  env = await setup({ isolation: true });
-  page = await env.page();
-  await page.goto(env.url);
-  await page.evaluate(() => window.spindle.ready);
-});
-after(async () => { await env?.close(); });
+const scripts = conformanceScripts(/^7\d\d_.*\.py$/);
+const getPage = usePage({ isolation: true });
 
 for (const name of scripts) {
   test(`asyncio in Chromium: ${name}`, async () => {
-    await comparePython(page, join(DIR, name));
+    await comparePython(getPage(), join(CONFORMANCE_DIR, name));
   });
 }
 
 test('the seed asyncio example streams its output as the sleeps elapse', async () => {
   // The article sleeps 1 s per step; 0.2 s keeps the test short.
   const source = readFileSync('www/examples/seed-asyncio.py', 'utf8').replaceAll('asyncio.sleep(1)', 'asyncio.sleep(0.2)');
-  const res = await page.evaluate(async (src) => {
+  const res = await getPage().evaluate(async (src) => {
     const t0 = performance.now();
     const arrivals = [];
     const r = await window.spindle.run(src, { timeoutMs: 20000, onOutput: (stream, text) => arrivals.push([performance.now() - t0, text]) });
@@ -48,7 +38,7 @@ test('the seed asyncio example streams its output as the sleeps elapse', async (
 });
 
 test('spindle.web fetches files the playground serves, from coroutines and threads', async () => {
-  const res = await page.evaluate((src) => window.spindle.run(src, { timeoutMs: 20000 }), `
+  const res = await getPage().evaluate((src) => window.spindle.run(src, { timeoutMs: 20000 }), `
 import asyncio, threading
 from spindle.web import fetch_text, fetch_bytes, fetch_text_sync
 

@@ -1,9 +1,10 @@
 // Shared e2e plumbing: serve dist/ on a free port (with or without COOP/COEP)
 // and launch the machine's /usr/bin/chromium through playwright-core.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
@@ -58,4 +59,25 @@ export async function comparePython(page, path, options = {}) {
   assert.equal(res.exitCode, py.status, `exit code of ${path}; stderr: ${res.stderr}`);
   assert.equal(lastLine(res.stderr), lastLine(py.stderr), `last stderr line of ${path}`);
   return res;
+}
+
+/** Register before/after hooks that open one page on dist/ (served with or
+ * without COOP/COEP) and wait for window.spindle; returns a getter for it. */
+export function usePage({ isolation = true } = {}) {
+  const state = {};
+  before(async () => {
+    state.env = await setup({ isolation });
+    state.page = await state.env.page();
+    await state.page.goto(state.env.url);
+    await state.page.evaluate(() => window.spindle.ready);
+  });
+  after(async () => { await state.env?.close(); });
+  return () => state.page;
+}
+
+export const CONFORMANCE_DIR = 'tests/conformance';
+
+/** The differential scripts whose file names match `re`, sorted. */
+export function conformanceScripts(re) {
+  return readdirSync(CONFORMANCE_DIR).filter((f) => re.test(f)).sort();
 }

@@ -1,32 +1,23 @@
 // Processes in Chromium through window.spindle.run: each multiprocessing
-// Process is a worker with its own wasm instance and memory.
-import { test, before, after } from 'node:test';
+// Process is a worker with its own wasm instance and memory. Also the pickle
+// scripts (63x), the codec processes will use for queues.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, comparePython } from './helpers.mjs';
+import { comparePython, conformanceScripts, usePage, CONFORMANCE_DIR } from './helpers.mjs';
 
-const DIR = 'tests/conformance';
-const scripts = readdirSync(DIR).filter((f) => /^65\d_.*\.py$/.test(f)).sort();
-
-let env;
-let page;
-before(async () => {
-  env = await setup({ isolation: true });
-  page = await env.page();
-  await page.goto(env.url);
-  await page.evaluate(() => window.spindle.ready);
-});
-after(async () => { await env?.close(); });
+const scripts = conformanceScripts(/^6[3-5]\d_.*\.py$/);
+const getPage = usePage({ isolation: true });
 
 for (const name of scripts) {
   test(`processes in Chromium: ${name}`, async () => {
-    await comparePython(page, join(DIR, name));
+    await comparePython(getPage(), join(CONFORMANCE_DIR, name));
   });
 }
 
 test('the seed multiprocessing example runs both processes, each with its own pid', async () => {
-  const res = await page.evaluate(async (src) => {
+  const res = await getPage().evaluate(async (src) => {
     const srcs = new Set();
     const r = await window.spindle.run(src, { timeoutMs: 20000, onOutput: (stream, text, src) => srcs.add(src) });
     return { ...r, srcs: [...srcs] };
@@ -40,7 +31,7 @@ test('the seed multiprocessing example runs both processes, each with its own pi
 });
 
 test('a process does not share memory with its parent', async () => {
-  const res = await page.evaluate((src) => window.spindle.run(src, { timeoutMs: 20000 }), `
+  const res = await getPage().evaluate((src) => window.spindle.run(src, { timeoutMs: 20000 }), `
 import os
 from multiprocessing import Process
 shared = []

@@ -1,34 +1,24 @@
 // Threads in Chromium through window.spindle.run: every threading, queue and
 // concurrent.futures script of the differential suite (6xx), free-threaded and
 // under the GIL; the seed article's example; the trace's thread lanes; the cap.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, comparePython } from './helpers.mjs';
+import { comparePython, conformanceScripts, usePage, CONFORMANCE_DIR } from './helpers.mjs';
 
-const DIR = 'tests/conformance';
-const scripts = readdirSync(DIR).filter((f) => /^6\d\d_.*\.py$/.test(f)).sort();
-
-let env;
-let page;
-before(async () => {
-  env = await setup({ isolation: true });
-  page = await env.page();
-  await page.goto(env.url);
-  await page.evaluate(() => window.spindle.ready);
-});
-after(async () => { await env?.close(); });
+const scripts = conformanceScripts(/^6[0-2]\d_.*\.py$/);
+const getPage = usePage({ isolation: true });
 
 const run = (source, options = {}) =>
-  page.evaluate(([src, opts]) => window.spindle.run(src, opts), [source, { timeoutMs: 20000, ...options }]);
+  getPage().evaluate(([src, opts]) => window.spindle.run(src, opts), [source, { timeoutMs: 20000, ...options }]);
 
 for (const name of scripts) {
   test(`threads in Chromium: ${name}`, async () => {
-    await comparePython(page, join(DIR, name), { gil: false });
+    await comparePython(getPage(), join(CONFORMANCE_DIR, name), { gil: false });
   });
   test(`threads in Chromium under the GIL: ${name}`, async () => {
-    await comparePython(page, join(DIR, name), { gil: true });
+    await comparePython(getPage(), join(CONFORMANCE_DIR, name), { gil: true });
   });
 }
 
