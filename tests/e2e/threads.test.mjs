@@ -71,8 +71,7 @@ test('under the GIL the trace shows threads waiting for and holding it', async (
   assert.ok(res.trace.some((e) => e.kind === 'gil_wait'), 'someone waited for the GIL');
 });
 
-test('past the thread cap, start() raises RuntimeError as CPython does', async () => {
-  const res = await run(`
+const CAP_SRC = `
 import threading
 ev = threading.Event()
 ts = []
@@ -86,8 +85,13 @@ except RuntimeError as e:
 ev.set()
 for t in ts: t.join()
 print("all joined")
-`);
+`;
+
+test('past the thread cap, start() raises RuntimeError as CPython does', async () => {
+  const res = await run(CAP_SRC);
   assert.equal(res.stdout, "RuntimeError: can't start new thread 64\nall joined\n", res.stderr);
+  const small = await run(CAP_SRC, { maxThreads: 3 });
+  assert.equal(small.stdout, "RuntimeError: can't start new thread 3\nall joined\n", small.stderr);
 });
 
 test('gil option is visible to the program', async () => {

@@ -19,6 +19,8 @@ pub struct JsRunOptions {
     pub stdin: Option<String>,
     pub filename: Option<String>,
     pub argv: Vec<String>,
+    /// Cap on live threads (default 64).
+    pub max_threads: Option<u32>,
 }
 
 impl JsRunOptions {
@@ -32,6 +34,7 @@ impl JsRunOptions {
             stdin: self.stdin.unwrap_or_default(),
             filename: self.filename.unwrap_or_else(|| d.filename.clone()),
             argv: self.argv,
+            max_threads: self.max_threads.map(|n| n as usize).unwrap_or(d.max_threads),
             ..d
         }
     }
