@@ -295,6 +295,32 @@ pub struct CodeFlags {
     pub is_comprehension: bool,
 }
 
+impl CodeFlags {
+    /// CPython's `co_flags` bits (inspect.CO_*; 3.11 no longer sets CO_NOFREE).
+    pub fn co_flags(&self) -> u32 {
+        let mut f = 0;
+        if !self.uses_namespace {
+            f |= 0x1 | 0x2; // CO_OPTIMIZED | CO_NEWLOCALS
+        }
+        if self.varargs {
+            f |= 0x4;
+        }
+        if self.varkw {
+            f |= 0x8;
+        }
+        if self.generator {
+            f |= 0x20;
+        }
+        if self.coroutine {
+            f |= 0x80;
+        }
+        if self.async_generator {
+            f |= 0x200;
+        }
+        f
+    }
+}
+
 /// A compiled code object. Immutable after compilation, shared via `Arc`.
 pub struct Code {
     pub name: String,

@@ -201,6 +201,8 @@ pub struct GenData {
     pub qualname: String,
     /// Set once the generator has finished (returned or raised).
     pub finished: std::sync::atomic::AtomicBool,
+    /// Its code (gi_code / cr_code / ag_code), also while the frame runs.
+    pub code: Arc<crate::vm::code::Code>,
 }
 
 /// Iterators over builtin containers.

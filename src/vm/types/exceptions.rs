@@ -175,19 +175,25 @@ fn frame_class() -> &'static ObjRef {
     C.get_or_init(|| super::make_class("frame", vec![types().object.clone()], BaseKind::Object))
 }
 
+/// A frame object as a snapshot of a code position: f_code, f_lineno,
+/// f_lasti, f_globals; f_back is None (tb_frame, a suspended coroutine's cr_frame).
+pub fn frame_snapshot(code: &std::sync::Arc<crate::vm::code::Code>, pc: usize, globals: Option<ObjRef>) -> Value {
+    let f = Dict::new();
+    f.set_str("f_code", crate::vm::code_value(code.clone()));
+    f.set_str("f_lineno", Value::Int(code.line_of(pc) as i64));
+    f.set_str("f_lasti", Value::Int(2 * pc as i64));
+    f.set_str("f_globals", globals.map(Value::Obj).unwrap_or(Value::None));
+    f.set_str("f_back", Value::None);
+    Value::Obj(Obj::with_class(frame_class().clone(), Payload::Instance, Some(f)))
+}
+
 /// A traceback object for one entry, linked to `next`. Its `tb_frame` is a
 /// snapshot frame object: f_code, f_lineno, f_lasti, f_globals (f_back and
 /// f_locals are not kept: frames live on the heap only while they run).
 fn tb_node(entry: &TbEntry, next: Value) -> Value {
     let line = Value::Int(entry.code.line_of(entry.pc) as i64);
     let lasti = Value::Int(2 * entry.pc as i64);
-    let f = Dict::new();
-    f.set_str("f_code", crate::vm::code_value(entry.code.clone()));
-    f.set_str("f_lineno", line.clone());
-    f.set_str("f_lasti", lasti.clone());
-    f.set_str("f_globals", entry.globals.clone().map(Value::Obj).unwrap_or(Value::None));
-    f.set_str("f_back", Value::None);
-    let frame = Value::Obj(Obj::with_class(frame_class().clone(), Payload::Instance, Some(f)));
+    let frame = frame_snapshot(&entry.code, entry.pc, entry.globals.clone());
     let d = Dict::new();
     d.set_str("tb_lineno", line);
     d.set_str("tb_lasti", lasti);

@@ -16,8 +16,10 @@ pub enum GenResult {
 }
 
 pub fn new_generator(kind: GenKind, frame: Box<Frame>, name: String, qualname: String) -> Value {
+    let code = frame.code.clone();
     Value::Obj(Obj::new(Payload::Generator(GenData {
         kind,
+        code,
         frame: Mutex::new(Some(frame)),
         running: AtomicBool::new(false),
         name,

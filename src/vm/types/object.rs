@@ -693,6 +693,22 @@ pub fn builtin_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
         Payload::Generator(g) => match name {
             "__name__" => Some(Value::str(g.name.as_str())),
             "__qualname__" => Some(Value::str(g.qualname.as_str())),
+            "gi_code" | "cr_code" | "ag_code" => Some(crate::vm::code_value(g.code.clone())),
+            "gi_running" | "cr_running" | "ag_running" => Some(Value::Bool(g.running.load(std::sync::atomic::Ordering::Relaxed))),
+            "gi_frame" | "cr_frame" | "ag_frame" => Some(match lock(&g.frame).as_ref() {
+                Some(f) if !g.finished.load(std::sync::atomic::Ordering::Relaxed) => {
+                    let snap = super::exceptions::frame_snapshot(&f.code, f.pc, Some(f.globals.clone()));
+                    if f.pc == 0 {
+                        // Not started yet: CPython reports the def line.
+                        if let Some(d) = snap.obj().and_then(|o| o.dict.as_ref()) {
+                            d.set_str("f_lineno", Value::Int(f.code.first_line as i64));
+                        }
+                    }
+                    snap
+                }
+                _ => Value::None,
+            }),
+            "gi_yieldfrom" | "cr_await" | "ag_await" => Some(Value::None),
             _ => None,
         },
         Payload::Super(start, inst) => return super_getattr(vm, start, inst, name),
@@ -701,6 +717,12 @@ pub fn builtin_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
             "co_filename" => Some(Value::str(&*c.filename)),
             "co_firstlineno" => Some(Value::Int(c.first_line as i64)),
             "co_argcount" => Some(Value::Int(c.argcount as i64)),
+            "co_qualname" => Some(Value::str(c.qualname.as_str())),
+            "co_posonlyargcount" => Some(Value::Int(c.posonlyargcount as i64)),
+            "co_kwonlyargcount" => Some(Value::Int(c.kwonlyargcount as i64)),
+            "co_flags" => Some(Value::Int(c.flags.co_flags() as i64)),
+            "co_freevars" => Some(Value::tuple(c.freevars.iter().map(|s| Value::str(s.as_str())).collect())),
+            "co_cellvars" => Some(Value::tuple(c.cellvars.iter().map(|s| Value::str(s.as_str())).collect())),
             "co_varnames" => Some(Value::tuple(c.varnames.iter().map(|s| Value::str(s.as_str())).collect())),
             _ => None,
         },
