@@ -19,6 +19,25 @@ pub struct ProcessStart {
     pub pid: u32,
 }
 
+/// Channels and counters shared by every process of a run (multiprocessing's
+/// queues, pipes, locks, events). Operations never block: the blocking gate
+/// retries them and waits with `park`. Ids are plain numbers, valid in every
+/// process of the run.
+pub trait Ipc: Send + Sync {
+    fn channel_new(&self, capacity: usize) -> Result<u64, String>;
+    /// Append a message: Ok(false) if there is no room now.
+    fn channel_try_put(&self, id: u64, data: &[u8]) -> Result<bool, String>;
+    /// Take the oldest message, if any.
+    fn channel_try_get(&self, id: u64) -> Result<Option<Vec<u8>>, String>;
+    fn channel_len(&self, id: u64) -> Result<usize, String>;
+    fn counter_new(&self, value: i64) -> Result<u64, String>;
+    /// Add `delta`; returns the new value.
+    fn counter_add(&self, id: u64, delta: i64) -> Result<i64, String>;
+    fn counter_get(&self, id: u64) -> Result<i64, String>;
+    /// Block up to `secs`, or until object `id` may have changed.
+    fn park(&self, id: u64, secs: f64);
+}
+
 /// The parent's view of a child process.
 pub trait ProcessHandle: Send + Sync {
     /// The exit code, once the process has ended.
@@ -68,6 +87,11 @@ pub trait Host: Send + Sync {
     /// Start an isolated process (its own interpreter and memory).
     fn spawn_process(self: Arc<Self>, _start: ProcessStart) -> Result<Arc<dyn ProcessHandle>, String> {
         Err("processes are not supported here".into())
+    }
+    /// The run's channels and counters (natively one registry for the OS
+    /// process, whose "processes" are threads).
+    fn ipc(&self) -> Arc<dyn Ipc> {
+        crate::runtime::ipc::native()
     }
     /// A blocking GET of `url`: (HTTP status, body), or why it failed.
     /// The browser resolves relative URLs against the page.
@@ -119,5 +143,8 @@ impl Host for PidHost {
     }
     fn fetch(&self, url: &str) -> Result<(u16, Vec<u8>), String> {
         self.inner.fetch(url)
+    }
+    fn ipc(&self) -> Arc<dyn Ipc> {
+        self.inner.ipc()
     }
 }

@@ -4,6 +4,7 @@
 pub mod blocking;
 pub mod gil;
 pub mod green;
+pub mod ipc;
 pub mod process;
 pub mod snapshot;
 pub mod sync;

@@ -4,7 +4,7 @@
 
 use super::{def, new_module};
 use crate::host::ProcessHandle;
-use crate::runtime::process;
+use crate::runtime::{ipc, process};
 use crate::vm::types::{self, method, types};
 use crate::vm::value::*;
 use crate::vm::{ops, Args, PyResult, Vm};
@@ -74,8 +74,91 @@ fn start_method(vm: &mut Vm, _args: Args) -> PyResult {
     Ok(Value::str(vm.run.opts.start_method.as_str()))
 }
 
+fn id_arg(vm: &mut Vm, v: &Value) -> PyResult<u64> {
+    Ok(ops::to_index(vm, v)? as u64)
+}
+
+fn timeout_arg(vm: &mut Vm, args: &mut Args, i: usize) -> PyResult<Option<f64>> {
+    match args.arg(i, "timeout") {
+        None | Some(Value::None) => Ok(None),
+        Some(t) => Ok(Some(ops::to_f64(vm, &t)?.max(0.0))),
+    }
+}
+
+/// channel_new(capacity_bytes=1 MiB) -> id
+fn channel_new(vm: &mut Vm, mut args: Args) -> PyResult {
+    let cap = match args.arg(0, "capacity_bytes") {
+        Some(v) => ops::to_index(vm, &v)?.max(1) as usize,
+        None => 1 << 20,
+    };
+    let ipc = ipc::host_ipc(vm);
+    Ok(Value::Int(ipc::check(vm, ipc.channel_new(cap))? as i64))
+}
+
+/// channel_put(id, data, timeout=None) -> bool
+fn channel_put(vm: &mut Vm, mut args: Args) -> PyResult {
+    let id = id_arg(vm, &args.pos[0])?;
+    let data = match args.pos.get(1).and_then(|d| d.payload()) {
+        Some(Payload::Bytes(b)) => b.to_vec(),
+        _ => return Err(vm.type_error("channel_put() data must be bytes")),
+    };
+    let timeout = timeout_arg(vm, &mut args, 2)?;
+    Ok(Value::Bool(ipc::put(vm, id, &data, timeout)?))
+}
+
+/// channel_get(id, timeout=None) -> bytes or None
+fn channel_get(vm: &mut Vm, mut args: Args) -> PyResult {
+    let id = id_arg(vm, &args.pos[0])?;
+    let timeout = timeout_arg(vm, &mut args, 1)?;
+    Ok(ipc::get(vm, id, timeout)?.map(crate::vm::bytes_value).unwrap_or(Value::None))
+}
+
+fn channel_len(vm: &mut Vm, args: Args) -> PyResult {
+    let id = id_arg(vm, &args.pos[0])?;
+    let ipc = ipc::host_ipc(vm);
+    Ok(Value::Int(ipc::check(vm, ipc.channel_len(id))? as i64))
+}
+
+fn counter_new(vm: &mut Vm, args: Args) -> PyResult {
+    let v = match args.pos.first() {
+        Some(v) => ops::to_index(vm, v)?,
+        None => 0,
+    };
+    let ipc = ipc::host_ipc(vm);
+    Ok(Value::Int(ipc::check(vm, ipc.counter_new(v))? as i64))
+}
+
+fn counter_add(vm: &mut Vm, args: Args) -> PyResult {
+    let id = id_arg(vm, &args.pos[0])?;
+    let d = ops::to_index(vm, args.pos.get(1).unwrap_or(&Value::Int(1)))?;
+    let ipc = ipc::host_ipc(vm);
+    Ok(Value::Int(ipc::check(vm, ipc.counter_add(id, d))?))
+}
+
+fn counter_get(vm: &mut Vm, args: Args) -> PyResult {
+    let id = id_arg(vm, &args.pos[0])?;
+    let ipc = ipc::host_ipc(vm);
+    Ok(Value::Int(ipc::check(vm, ipc.counter_get(id))?))
+}
+
+/// counter_wait(id, value, timeout=None) -> bool
+fn counter_wait(vm: &mut Vm, mut args: Args) -> PyResult {
+    let id = id_arg(vm, &args.pos[0])?;
+    let value = ops::to_index(vm, args.pos.get(1).unwrap_or(&Value::Int(0)))?;
+    let timeout = timeout_arg(vm, &mut args, 2)?;
+    Ok(Value::Bool(ipc::counter_wait(vm, id, value, timeout)?))
+}
+
 pub fn make(_vm: &mut Vm) -> Value {
     let m = new_module("_spindle_mp");
+    def(&m, "channel_new", channel_new);
+    def(&m, "channel_put", channel_put);
+    def(&m, "channel_get", channel_get);
+    def(&m, "channel_len", channel_len);
+    def(&m, "counter_new", counter_new);
+    def(&m, "counter_add", counter_add);
+    def(&m, "counter_get", counter_get);
+    def(&m, "counter_wait", counter_wait);
     def(&m, "start", start);
     def(&m, "default_start_method", start_method);
     m
