@@ -128,6 +128,14 @@ impl Host for WebHost {
         super::process::spawn_py(start)
     }
 
+    fn ipc(&self) -> Arc<dyn crate::host::Ipc> {
+        if self.inner.can_block {
+            Arc::new(super::ipc::WebIpc)
+        } else {
+            Arc::new(super::ipc::LocalIpc(crate::runtime::ipc::native()))
+        }
+    }
+
     fn fetch(&self, url: &str) -> Result<(u16, Vec<u8>), String> {
         self.flush();
         let r = js::fetch_sync(url);

@@ -46,6 +46,14 @@ extern "C" {
     pub fn spawn_py_process(ptr: u32, len: u32, status_ptr: u32, pid: u32, name: &str) -> Result<(), JsValue>;
     /// Ask the spawner to end a Python process (exit code -15).
     pub fn kill_py_process(pid: u32);
+    /// IPC (see workers.js): allocate a channel (kind 1) or counter (kind 2).
+    pub fn ipc_alloc(kind: u32, capacity: u32, value: i32) -> i32;
+    pub fn ipc_chan_try_put(o: u32, data: &[u8]) -> i32;
+    pub fn ipc_chan_try_get(o: u32) -> JsValue;
+    pub fn ipc_chan_len(o: u32) -> i32;
+    pub fn ipc_counter_add(o: u32, delta: i32) -> JsValue;
+    pub fn ipc_counter_get(o: u32) -> JsValue;
+    pub fn ipc_park(o: u32, ms: f64);
 }
 
 /// Milliseconds on a clock shared by every worker of the page

@@ -5,6 +5,7 @@
 mod batch;
 pub mod entry;
 mod host;
+mod ipc;
 pub mod js;
 pub mod process;
 pub mod threads;

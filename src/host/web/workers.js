@@ -29,6 +29,8 @@ self.onmessage = async (e) => {
       if (d.viaSpawner) globalThis.__spindleSpawner = self;
       // Blob-URL workers resolve relative URLs (spindle.web) against the runner's.
       if (d.pageUrl) globalThis.__spindlePageUrl = d.pageUrl;
+      // The run's IPC buffer (multiprocessing's channels and counters).
+      if (d.ipc) globalThis.__spindleIpc = d.ipc;
       return { pkg, wasm };
     })();
     try { await ready; self.postMessage({ type: 'warm' }); }
@@ -85,7 +87,7 @@ function makeWorker() {
       if (i >= 0) idle.splice(i, 1);
     }
   };
-  w.postMessage({ type: 'init', module: cfg.module, memory: cfg.memory, mainJS: cfg.mainJS, viaSpawner: true, pageUrl: cfg.pageUrl });
+  w.postMessage({ type: 'init', module: cfg.module, memory: cfg.memory, mainJS: cfg.mainJS, viaSpawner: true, pageUrl: cfg.pageUrl, ipc: cfg.ipc });
   return w;
 }
 function topUp() { while (idle.length < WARM) idle.push(makeWorker()); }
@@ -120,7 +122,7 @@ function spawnProcess(d) {
     else if (m.type === 'error') { console.error('spindle process', d.name, m.error); finishProcess(d.pid, 1, null, m.error); }
   };
   w.onerror = (e) => finishProcess(d.pid, 1, null, 'process worker error: ' + (e.message || e));
-  w.postMessage({ type: 'start', module: cfg.module, mainJS: cfg.mainJS, bytes, pageUrl: cfg.pageUrl, threadsPort: ch.port2 },
+  w.postMessage({ type: 'start', module: cfg.module, mainJS: cfg.mainJS, bytes, pageUrl: cfg.pageUrl, ipc: cfg.ipc, threadsPort: ch.port2 },
     [bytes.buffer, ch.port2]);
 }
 function finishProcess(pid, code, batches, error) {
@@ -165,6 +167,7 @@ self.onmessage = async (e) => {
   const d = e.data;
   if (d.type !== 'start') return;
   if (d.pageUrl) globalThis.__spindlePageUrl = d.pageUrl;
+  if (d.ipc) globalThis.__spindleIpc = d.ipc;
   try {
     const pkg = await import(d.mainJS);
     await pkg.default({ module_or_path: d.module });
@@ -235,7 +238,8 @@ export function start_spawner(module, memory, mainJS, toPage) {
     w.onerror = (e) => reject(new Error('spawner worker failed: ' + (e.message || e)));
     const warm = (globalThis.navigator && navigator.hardwareConcurrency) || 2;
     const pageUrl = globalThis.__spindlePageUrl || (self.location && self.location.href);
-    w.postMessage({ type: 'init', module, memory, mainJS: String(mainJS), toPage, threadSrc: THREAD_SRC, procSrc: PYPROC_SRC, warm, pageUrl },
+    const ipc = ipc_shared();
+    w.postMessage({ type: 'init', module, memory, mainJS: String(mainJS), toPage, threadSrc: THREAD_SRC, procSrc: PYPROC_SRC, warm, pageUrl, ipc },
       toPage ? [toPage] : []);
   });
 }
@@ -326,4 +330,113 @@ export function spawn_py_process(ptr, len, statusPtr, pid, name) {
 export function kill_py_process(pid) {
   const spawner = globalThis.__spindleSpawner;
   if (spawner) spawner.postMessage({ type: 'killProcess', pid });
+}
+
+// ----- IPC between processes: channels and counters in one SharedArrayBuffer -----
+// Created by the first worker that starts a spawner (the runner) and handed to
+// every thread and process worker of the run, so all of them see the same
+// objects. An object's id is its byte offset. Layout (Int32 words):
+//   I[0] allocation lock, I[1] next free byte.
+//   channel at o: [kind=1, lock, head, tail, count, used, capacity, version], data follows (o + 32).
+//   counter at o: [kind=2, value, version, 0].
+// Messages in a channel are [u32 length][bytes], wrapping around the data area.
+const IPC_BYTES = 64 << 20;
+function ipcArrays() {
+  let sab = globalThis.__spindleIpc;
+  if (!sab) {
+    sab = globalThis.__spindleIpc = new SharedArrayBuffer(IPC_BYTES);
+    new Int32Array(sab)[1] = 64;
+  }
+  return { I: new Int32Array(sab), U: new Uint8Array(sab) };
+}
+function ipcLock(I, i) { while (Atomics.compareExchange(I, i, 0, 1) !== 0) Atomics.wait(I, i, 1, 1); }
+function ipcUnlock(I, i) { Atomics.store(I, i, 0); Atomics.notify(I, i, 1); }
+function ipcBump(I, w) { Atomics.add(I, w, 1); Atomics.notify(I, w); }
+
+export function ipc_shared() { return ipcArrays() && globalThis.__spindleIpc; }
+
+// Allocate an object of `kind` (1 channel, 2 counter) with `capacity` data bytes; -1 if full.
+export function ipc_alloc(kind, capacity, value) {
+  const { I } = ipcArrays();
+  const size = (kind === 1 ? 32 + ((capacity + 7) & ~7) : 16);
+  ipcLock(I, 0);
+  const o = I[1];
+  if (o + size > I.length * 4) { ipcUnlock(I, 0); return -1; }
+  I[1] = o + size;
+  ipcUnlock(I, 0);
+  const w = o >> 2;
+  if (kind === 1) { I[w + 1] = 0; I[w + 2] = 0; I[w + 3] = 0; I[w + 4] = 0; I[w + 5] = 0; I[w + 6] = capacity; I[w + 7] = 0; }
+  else { I[w + 1] = value; I[w + 2] = 0; }
+  Atomics.store(I, w, kind);
+  return o;
+}
+function ringWrite(U, base, cap, at, src) {
+  const first = Math.min(src.length, cap - at);
+  U.set(src.subarray(0, first), base + at);
+  if (first < src.length) U.set(src.subarray(first), base);
+  return (at + src.length) % cap;
+}
+function ringRead(U, base, cap, at, n) {
+  const out = new Uint8Array(n);
+  const first = Math.min(n, cap - at);
+  out.set(U.subarray(base + at, base + at + first));
+  if (first < n) out.set(U.subarray(base, base + n - first), first);
+  return out;
+}
+// 1: put; 0: no room now; -1: not a channel; -2: larger than the channel.
+export function ipc_chan_try_put(o, data) {
+  const { I, U } = ipcArrays();
+  const w = o >> 2;
+  if (I[w] !== 1) return -1;
+  const cap = I[w + 6];
+  const need = 4 + data.length;
+  if (need > cap) return -2;
+  ipcLock(I, w + 1);
+  if (I[w + 5] + need > cap) { ipcUnlock(I, w + 1); return 0; }
+  const len = new Uint8Array(new Uint32Array([data.length]).buffer);
+  let t = ringWrite(U, o + 32, cap, I[w + 3], len);
+  t = ringWrite(U, o + 32, cap, t, data);
+  I[w + 3] = t; I[w + 4] += 1; I[w + 5] += need;
+  ipcUnlock(I, w + 1);
+  ipcBump(I, w + 7);
+  return 1;
+}
+// The oldest message, or null when empty (undefined: not a channel).
+export function ipc_chan_try_get(o) {
+  const { I, U } = ipcArrays();
+  const w = o >> 2;
+  if (I[w] !== 1) return undefined;
+  const cap = I[w + 6];
+  ipcLock(I, w + 1);
+  if (I[w + 4] === 0) { ipcUnlock(I, w + 1); return null; }
+  const h = I[w + 2];
+  const n = new Uint32Array(ringRead(U, o + 32, cap, h, 4).buffer)[0];
+  const msg = ringRead(U, o + 32, cap, (h + 4) % cap, n);
+  I[w + 2] = (h + 4 + n) % cap; I[w + 4] -= 1; I[w + 5] -= 4 + n;
+  ipcUnlock(I, w + 1);
+  ipcBump(I, w + 7);
+  return msg;
+}
+export function ipc_chan_len(o) {
+  const { I } = ipcArrays();
+  return I[o >> 2] === 1 ? Atomics.load(I, (o >> 2) + 4) : -1;
+}
+export function ipc_counter_add(o, delta) {
+  const { I } = ipcArrays();
+  const w = o >> 2;
+  if (I[w] !== 2) return null;
+  const v = Atomics.add(I, w + 1, delta) + delta;
+  ipcBump(I, w + 2);
+  return v;
+}
+export function ipc_counter_get(o) {
+  const { I } = ipcArrays();
+  return I[o >> 2] === 2 ? Atomics.load(I, (o >> 2) + 1) : null;
+}
+// Wait up to `ms` for object `o` to change (its version word).
+export function ipc_park(o, ms) {
+  const { I } = ipcArrays();
+  const w = o >> 2;
+  const vw = I[w] === 1 ? w + 7 : w + 2;
+  Atomics.wait(I, vw, Atomics.load(I, vw), ms);
 }
