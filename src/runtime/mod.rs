@@ -102,6 +102,9 @@ pub struct Run {
     /// Set with `stop` when a parent terminates this process: its threads end
     /// quietly (SystemExit) and the exit code is -15, as after SIGTERM.
     pub terminated: AtomicBool,
+    /// A spawned process is running its copy of the main module (starting a
+    /// process then is CPython's bootstrapping RuntimeError).
+    pub importing_main: AtomicBool,
 }
 
 impl Run {
@@ -130,6 +133,7 @@ impl Run {
             main: Mutex::new(None),
             children: Mutex::new(Vec::new()),
             terminated: AtomicBool::new(false),
+            importing_main: AtomicBool::new(false),
             opts,
         })
     }

@@ -17,18 +17,24 @@ use std::sync::Arc;
 /// Pids of child processes: the parent's pid plus a run-wide counter.
 static NEXT_CHILD: AtomicU32 = AtomicU32::new(1);
 
-/// Start `process_obj._bootstrap()` in a new process named `name` (fork: the
-/// child gets a copy of `__main__`'s globals and of `process_obj`).
-pub fn start(vm: &mut Vm, process_obj: &Value, name: &str) -> PyResult<Arc<dyn ProcessHandle>> {
+/// Start `process_obj._bootstrap()` in a new process named `name`.
+/// fork: the child gets a copy of `__main__`'s globals and of `process_obj`.
+/// spawn: the child runs the program again as `__mp_main__`, then unpickles
+/// `process_obj` (so its target must pickle by reference, as in CPython).
+pub fn start(vm: &mut Vm, process_obj: &Value, name: &str, method: &str) -> PyResult<Arc<dyn ProcessHandle>> {
     let run = vm.run.clone();
     let Some((source, code)) = lock(&run.main).clone() else {
         return Err(vm.runtime_error("cannot start a process: no main program"));
     };
     let main = lock(&run.modules).get("__main__").cloned().ok_or_else(|| vm.runtime_error("cannot start a process: no __main__"))?;
     let globals = crate::stdlib::module_dict(&main);
-    let snap = snapshot::snapshot(vm, &code, &globals, std::slice::from_ref(process_obj))?;
+    let snap = if method == "spawn" {
+        crate::stdlib::pickle::dumps_value(vm, process_obj)?
+    } else {
+        snapshot::snapshot(vm, &code, &globals, std::slice::from_ref(process_obj))?
+    };
     let pid = run.host.pid() + NEXT_CHILD.fetch_add(1, Ordering::Relaxed);
-    let opts = RunOptions { argv: run.opts.argv.clone(), ..run.opts.clone() };
+    let opts = RunOptions { start_method: method.to_string(), ..run.opts.clone() };
     let start = ProcessStart { source, snapshot: snap, opts, name: name.to_string(), pid };
     run.trace(name, "start", &format!("pid {pid}"));
     let handle = run.host.clone().spawn_process(start).map_err(|e| vm.err(&types().exc("OSError"), format!("cannot start a process: {e}")))?;
@@ -69,19 +75,36 @@ pub fn child_main(start: ProcessStart, host: Arc<dyn Host>, registered: &dyn Fn(
         }
     };
     *lock(&run.main) = Some((start.source.clone(), code.clone()));
-    let module = crate::stdlib::new_module("__main__");
+    let spawn = start.opts.start_method == "spawn";
+    // spawn re-runs the program as __mp_main__, which also answers to __main__
+    // (so pickled references to __main__.f resolve), as in CPython.
+    let module = crate::stdlib::new_module(if spawn { "__mp_main__" } else { "__main__" });
     let globals = crate::stdlib::module_dict(&module);
     crate::vm::eval::ns_dict(&globals).set_str("__builtins__", Value::Obj(run.builtins.clone()));
     crate::vm::eval::ns_dict(&globals).set_str("__file__", Value::str(start.opts.filename.as_str()));
-    lock(&run.modules).insert("__main__".into(), module);
+    lock(&run.modules).insert("__main__".into(), module.clone());
+    if spawn {
+        lock(&run.modules).insert("__mp_main__".into(), module);
+    }
     if let Some(g) = &run.gil {
         g.take(&vm);
     }
-    let result = snapshot::restore(&mut vm, &start.snapshot, code, globals).and_then(|vals| {
-        let obj = vals.into_iter().next().unwrap_or(Value::None);
-        let boot = ops::getattr(&mut vm, &obj, &Value::str("_bootstrap"))?;
-        vm.call(&boot, vec![])
-    });
+    let result = if spawn {
+        run.importing_main.store(true, Ordering::Relaxed);
+        let frame = crate::vm::eval::new_frame_for_module(code, globals);
+        let r = vm.run_frame(frame);
+        run.importing_main.store(false, Ordering::Relaxed);
+        r.and_then(|_| crate::stdlib::pickle::loads_value(&mut vm, &start.snapshot)).and_then(|obj| {
+            let boot = ops::getattr(&mut vm, &obj, &Value::str("_bootstrap"))?;
+            vm.call(&boot, vec![])
+        })
+    } else {
+        snapshot::restore(&mut vm, &start.snapshot, code, globals).and_then(|vals| {
+            let obj = vals.into_iter().next().unwrap_or(Value::None);
+            let boot = ops::getattr(&mut vm, &obj, &Value::str("_bootstrap"))?;
+            vm.call(&boot, vec![])
+        })
+    };
     let mut exit = match result {
         Ok(Value::Int(i)) => i as i32,
         Ok(_) => 0,

@@ -37,11 +37,16 @@ fn code_value(c: Option<i32>) -> Value {
     c.map(|c| Value::Int(c as i64)).unwrap_or(Value::None)
 }
 
-/// start(process_obj, name) -> handle: run process_obj._bootstrap() in a new process.
+/// start(process_obj, name, method="fork") -> handle: run
+/// process_obj._bootstrap() in a new process.
 fn start(vm: &mut Vm, args: Args) -> PyResult {
-    types::check_args(vm, "start", &args, 2, 2)?;
+    types::check_args(vm, "start", &args, 2, 3)?;
     let name = ops::str_(vm, &args.pos[1])?;
-    let h = process::start(vm, &args.pos[0], &name)?;
+    let method = match args.pos.get(2) {
+        Some(m) => ops::str_(vm, m)?,
+        None => "fork".to_string(),
+    };
+    let h = process::start(vm, &args.pos[0], &name, &method)?;
     Ok(Value::Obj(Obj::with_class(handle_class().clone(), Payload::Native(Box::new(Handle(h))), None)))
 }
 
@@ -67,6 +72,11 @@ fn h_terminate(vm: &mut Vm, args: Args) -> PyResult {
 
 fn h_pid(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::Int(handle_of(vm, &args.pos[0])?.pid() as i64))
+}
+
+/// Whether this (spawned) process is still running its copy of the main module.
+fn importing_main(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::Bool(vm.run.importing_main.load(std::sync::atomic::Ordering::Relaxed)))
 }
 
 /// The start method the run was given ("fork" or "spawn").
@@ -161,5 +171,6 @@ pub fn make(_vm: &mut Vm) -> Value {
     def(&m, "counter_wait", counter_wait);
     def(&m, "start", start);
     def(&m, "default_start_method", start_method);
+    def(&m, "importing_main", importing_main);
     m
 }

@@ -41,8 +41,7 @@ def _cleanup():
 class BaseProcess(object):
     """A process: target(*args, **kwargs) run in a separate interpreter."""
 
-    def _Popen(self):
-        raise NotImplementedError
+    _start_method = None
 
     def __init__(self, group=None, target=None, name=None, args=(), kwargs={}, *, daemon=None):
         assert group is None, 'group argument must be None for now'
@@ -76,7 +75,15 @@ class BaseProcess(object):
         assert self._parent_pid == os.getpid(), 'can only start a process object created by current process'
         assert not _current_process._config.get('daemon'), 'daemonic processes are not allowed to have children'
         _cleanup()
-        self._popen = _spindle_mp.start(self, self._name)
+        if _spindle_mp.importing_main():
+            # A spawned child runs the main module again: an unguarded
+            # start() there is CPython's bootstrapping error.
+            raise RuntimeError(_BOOTSTRAPPING)
+        method = self._start_method
+        if method is None:
+            import multiprocessing
+            method = multiprocessing.get_start_method()
+        self._popen = _spindle_mp.start(self, self._name, method)
         self._config['started'] = True
         _children.add(self)
 
@@ -220,6 +227,26 @@ class BaseProcess(object):
             except Exception:
                 pass
         return exitcode
+
+
+_BOOTSTRAPPING = '''
+        An attempt has been made to start a new process before the
+        current process has finished its bootstrapping phase.
+
+        This probably means that you are not using fork to start your
+        child processes and you have forgotten to use the proper idiom
+        in the main module:
+
+            if __name__ == '__main__':
+                freeze_support()
+                ...
+
+        The "freeze_support()" line can be omitted if the program
+        is not going to be frozen to produce an executable.
+
+        To fix this issue, refer to the "Safe importing of main module"
+        section in https://docs.python.org/3/library/multiprocessing.html
+        '''
 
 
 class _ParentProcess(BaseProcess):
