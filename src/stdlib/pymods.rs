@@ -10,6 +10,11 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("queue", include_str!("py/queue.py")),
     ("concurrent", include_str!("py/concurrent/__init__.py")),
     ("concurrent.futures", include_str!("py/concurrent/futures.py")),
+    // The modules CPython's classes live in (their __module__), so that
+    // pickle and the fork codec find them by reference.
+    ("concurrent.futures._base", "from concurrent.futures import *\nfrom concurrent.futures import Error, InvalidStateError, DoneAndNotDoneFutures\n"),
+    ("concurrent.futures.thread", "from concurrent.futures import ThreadPoolExecutor, BrokenThreadPool\n"),
+    ("concurrent.futures.process", "from concurrent.futures import ProcessPoolExecutor, BrokenProcessPool, _RemoteTraceback\n"),
     ("asyncio", include_str!("py/asyncio/__init__.py")),
     ("asyncio.exceptions", include_str!("py/asyncio/exceptions.py")),
     ("asyncio.events", include_str!("py/asyncio/events.py")),
@@ -23,6 +28,10 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("asyncio.runners", include_str!("py/asyncio/runners.py")),
     ("multiprocessing", include_str!("py/multiprocessing/__init__.py")),
     ("multiprocessing.process", include_str!("py/multiprocessing/process.py")),
+    ("multiprocessing.synchronize", include_str!("py/multiprocessing/synchronize.py")),
+    ("multiprocessing.connection", include_str!("py/multiprocessing/connection.py")),
+    ("multiprocessing.queues", include_str!("py/multiprocessing/queues.py")),
+    ("multiprocessing.pool", include_str!("py/multiprocessing/pool.py")),
     ("spindle", include_str!("py/spindle/__init__.py")),
     ("spindle.web", include_str!("py/spindle/web.py")),
 ];

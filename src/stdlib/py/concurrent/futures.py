@@ -2,12 +2,14 @@
 
 ThreadPoolExecutor runs submitted calls on a pool of threading.Threads; a
 Future stands for each call's eventual result. wait() and as_completed()
-wait for groups of futures. (ProcessPoolExecutor comes with multiprocessing.)
+wait for groups of futures. ProcessPoolExecutor runs them in
+multiprocessing Processes.
 """
 
 import os
 import sys
 import time
+import itertools
 import queue
 import threading
 from collections import namedtuple
@@ -24,6 +26,7 @@ __all__ = (
     'wait',
     'as_completed',
     'ThreadPoolExecutor',
+    'ProcessPoolExecutor',
 )
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
@@ -747,3 +750,297 @@ class ThreadPoolExecutor(Executor):
         if wait:
             for t in self._threads:
                 t.join()
+
+
+# ---------------------------------------------------------------- ProcessPoolExecutor
+#
+# Calls travel pickled to worker Processes through a multiprocessing
+# SimpleQueue, and results come back through another. In the parent, a
+# feeder thread moves submitted calls to the call queue, keeping at most
+# max_workers + 1 of them there so that the others can still be cancelled,
+# and a result thread completes the futures. A worker that ends puts None
+# on the result queue.
+
+_PROCESS = 'concurrent.futures.process'
+EXTRA_QUEUED_CALLS = 1
+_process_executors = []
+
+
+def _python_exit_processes():
+    for executor in list(_process_executors):
+        executor.shutdown(wait=True)
+
+
+threading._register_atexit(_python_exit_processes)
+
+
+class BrokenProcessPool(BrokenExecutor):
+    """A process of a ProcessPoolExecutor ended abruptly or failed to start."""
+    __module__ = _PROCESS
+
+
+class _RemoteTraceback(Exception):
+    __module__ = _PROCESS
+
+    def __init__(self, tb):
+        self.tb = tb
+
+    def __str__(self):
+        return self.tb
+
+
+def _rebuild_exc(exc, tb):
+    exc.__cause__ = _RemoteTraceback(tb)
+    return exc
+
+
+class _ExceptionWithTraceback:
+    def __init__(self, exc, tb):
+        lines = ['Traceback (most recent call last):\n']
+        while tb is not None:
+            code = tb.tb_frame.f_code
+            lines.append('  File "%s", line %d, in %s\n' % (code.co_filename, tb.tb_lineno, code.co_name))
+            tb = tb.tb_next
+        t = type(exc)
+        name = t.__qualname__ if t.__module__ in ('builtins', '__main__') else t.__module__ + '.' + t.__qualname__
+        msg = str(exc)
+        lines.append(name + (': ' + msg if msg else '') + '\n')
+        self.exc = exc
+        exc.__traceback__ = None
+        self.tb = '\n"""\n%s"""' % ''.join(lines)
+
+    def __reduce__(self):
+        return _rebuild_exc, (self.exc, self.tb)
+
+
+def _process_chunk(fn, chunk):
+    return [fn(*args) for args in chunk]
+
+
+class _ChunkCall(object):
+    """functools.partial(_process_chunk, fn), as a picklable object."""
+
+    def __init__(self, fn):
+        self.fn = fn
+
+    def __call__(self, chunk):
+        return [self.fn(*args) for args in chunk]
+
+
+def _get_chunks(*iterables, chunksize):
+    it = zip(*iterables)
+    while True:
+        chunk = tuple(itertools.islice(it, chunksize))
+        if not chunk:
+            return
+        yield chunk
+
+
+def _chain_from_iterable_of_lists(iterable):
+    for element in iterable:
+        element.reverse()
+        while element:
+            yield element.pop()
+
+
+def _process_worker(call_queue, result_queue, initializer, initargs):
+    if initializer is not None:
+        try:
+            initializer(*initargs)
+        except BaseException:
+            _log_exception('Exception in initializer:')
+            result_queue.put(('broken', None, None))
+            return
+    try:
+        while True:
+            call_item = call_queue.get()
+            if call_item is None:
+                return
+            work_id, fn, args, kwargs = call_item
+            try:
+                r = fn(*args, **kwargs)
+            except BaseException as e:
+                exc = _ExceptionWithTraceback(e, e.__traceback__)
+                try:
+                    result_queue.put((work_id, exc, None))
+                except BaseException as e2:
+                    result_queue.put((work_id, _ExceptionWithTraceback(e2, e2.__traceback__), None))
+            else:
+                try:
+                    result_queue.put((work_id, None, r))
+                except BaseException as e:
+                    result_queue.put((work_id, _ExceptionWithTraceback(e, e.__traceback__), None))
+            del call_item, fn, args, kwargs
+    finally:
+        result_queue.put(None)
+
+
+class ProcessPoolExecutor(Executor):
+    """An Executor that runs calls in a pool of at most max_workers processes.
+
+    max_workers defaults to os.cpu_count(). The processes start at the
+    first submit(); initializer(*initargs) runs at the start of each.
+    """
+
+    __module__ = _PROCESS
+
+    def __init__(self, max_workers=None, mp_context=None,
+                 initializer=None, initargs=(), *, max_tasks_per_child=None):
+        if max_workers is None:
+            max_workers = os.cpu_count() or 1
+        else:
+            if max_workers <= 0:
+                raise ValueError("max_workers must be greater than 0")
+        if initializer is not None and not callable(initializer):
+            raise TypeError("initializer must be a callable")
+        if max_tasks_per_child is not None:
+            if not isinstance(max_tasks_per_child, int):
+                raise TypeError("max_tasks_per_child must be an integer")
+            elif max_tasks_per_child <= 0:
+                raise ValueError("max_tasks_per_child must be >= 1")
+        import multiprocessing
+        if mp_context is None:
+            mp_context = multiprocessing.get_context()
+        self._mp_context = mp_context
+        self._max_workers = max_workers
+        self._initializer = initializer
+        self._initargs = initargs
+        self._processes = {}
+        self._pending_work_items = {}
+        self._work_ids = queue.SimpleQueue()
+        self._queue_count = 0
+        self._slots = threading.Semaphore(max_workers + EXTRA_QUEUED_CALLS)
+        self._call_queue = None
+        self._result_queue = None
+        self._feeder = None
+        self._collector = None
+        self._shutdown_thread = False
+        self._shutdown_lock = threading.Lock()
+        self._broken = False
+
+    def _start(self):
+        if self._feeder is not None:
+            return
+        self._call_queue = self._mp_context.SimpleQueue()
+        self._result_queue = self._mp_context.SimpleQueue()
+        for _ in range(self._max_workers):
+            p = self._mp_context.Process(
+                target=_process_worker,
+                args=(self._call_queue, self._result_queue,
+                      self._initializer, self._initargs))
+            p.start()
+            self._processes[p.pid] = p
+        self._feeder = threading.Thread(target=self._feed, name='ProcessPoolExecutorFeeder', daemon=True)
+        self._collector = threading.Thread(target=self._collect, name='ProcessPoolExecutorCollector', daemon=True)
+        self._feeder.start()
+        self._collector.start()
+        _process_executors.append(self)
+
+    def _feed(self):
+        # Moves calls to the call queue, then tells the workers to exit.
+        while True:
+            work_id = self._work_ids.get()
+            if work_id is None:
+                break
+            self._slots.acquire()
+            item = self._pending_work_items.get(work_id)
+            if item is None:
+                self._slots.release()
+                continue
+            if not item.future.set_running_or_notify_cancel():
+                del self._pending_work_items[work_id]
+                self._slots.release()
+                continue
+            try:
+                self._call_queue.put((work_id, item.fn, item.args, item.kwargs))
+            except BaseException as e:
+                tb = _ExceptionWithTraceback(e, e.__traceback__).tb
+                e.__cause__ = _RemoteTraceback(tb)
+                del self._pending_work_items[work_id]
+                self._slots.release()
+                item.future.set_exception(e)
+        for _ in range(len(self._processes)):
+            self._call_queue.put(None)
+
+    def _collect(self):
+        running = len(self._processes)
+        while running:
+            r = self._result_queue.get()
+            if r is None:
+                running -= 1
+                continue
+            work_id, exc, result = r
+            if work_id == 'broken':
+                self._set_broken('A child process terminated abruptly, the process pool is not usable anymore')
+                continue
+            self._slots.release()
+            item = self._pending_work_items.pop(work_id, None)
+            if item is None:
+                continue
+            if exc is not None:
+                item.future.set_exception(exc)
+            else:
+                item.future.set_result(result)
+
+    def _set_broken(self, why):
+        with self._shutdown_lock:
+            self._broken = why
+            items = list(self._pending_work_items.values())
+            self._pending_work_items.clear()
+        for item in items:
+            if not item.future.done():
+                try:
+                    item.future.set_exception(BrokenProcessPool(why))
+                except InvalidStateError:
+                    pass
+        self._work_ids.put(None)
+
+    def submit(self, fn, /, *args, **kwargs):
+        """Schedule fn(*args, **kwargs) in a worker; return a Future."""
+        with self._shutdown_lock:
+            if self._broken:
+                raise BrokenProcessPool(self._broken)
+            if self._shutdown_thread:
+                raise RuntimeError('cannot schedule new futures after shutdown')
+            if _shutdown:
+                raise RuntimeError('cannot schedule new futures after '
+                                   'interpreter shutdown')
+            f = Future()
+            w = _WorkItem(f, fn, args, kwargs)
+            self._pending_work_items[self._queue_count] = w
+            self._work_ids.put(self._queue_count)
+            self._queue_count += 1
+            self._start()
+            return f
+
+    def map(self, fn, *iterables, timeout=None, chunksize=1):
+        """Like map(fn, *iterables), run in the workers, chunksize calls per task."""
+        if chunksize < 1:
+            raise ValueError("chunksize must be >= 1.")
+        results = Executor.map(self, _ChunkCall(fn),
+                               _get_chunks(*iterables, chunksize=chunksize),
+                               timeout=timeout)
+        return _chain_from_iterable_of_lists(results)
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        """Stop accepting calls; with wait, return when the workers have ended."""
+        with self._shutdown_lock:
+            if self._shutdown_thread and self._feeder is None:
+                return
+            self._shutdown_thread = True
+            if cancel_futures:
+                for work_id, item in list(self._pending_work_items.items()):
+                    if item.future.cancel():
+                        del self._pending_work_items[work_id]
+            feeder = self._feeder
+            if feeder is not None:
+                self._work_ids.put(None)
+        if feeder is None:
+            return
+        if self in _process_executors:
+            _process_executors.remove(self)
+        if wait:
+            feeder.join()
+            self._collector.join()
+            for p in self._processes.values():
+                p.join()

@@ -8,8 +8,11 @@ own WebAssembly instance and memory. The "fork" start method is the default
 Implemented so far: Process (start, join, is_alive, terminate, kill,
 exitcode, pid, name, daemon, close, subclassing run), current_process,
 parent_process, active_children, cpu_count, get_start_method,
-set_start_method and get_context for "fork". Queues, pipes, pools, shared
-values and the "spawn" method are not implemented yet.
+set_start_method and get_context for "fork"; Queue, SimpleQueue,
+JoinableQueue, Pipe, Lock, RLock, Semaphore, BoundedSemaphore, Event,
+Condition, Barrier (over _spindle_mp's channels and counters) and Pool.
+Shared values (Value, Array), managers and the "spawn" method are not
+implemented yet.
 """
 import os as _os
 
@@ -37,6 +40,101 @@ class AuthenticationError(ProcessError):
 class Process(BaseProcess):
     """A process started with the context's start method."""
     _start_method = None
+
+    def start(self):
+        # The child inherits every Pipe end open here (as fork does file
+        # descriptors): count it as one more holder of each.
+        import multiprocessing.connection as connection
+        self._inherited_ends = connection._before_start()
+        try:
+            BaseProcess.start(self)
+        except BaseException:
+            connection._start_failed(self._inherited_ends)
+            raise
+        finally:
+            del self._inherited_ends
+
+    def _bootstrap(self, parent_sentinel=None):
+        import multiprocessing.connection as connection
+        connection._after_fork(self.__dict__.pop('_inherited_ends', ()))
+        try:
+            return BaseProcess._bootstrap(self, parent_sentinel)
+        finally:
+            connection._at_exit()
+
+
+# The IPC objects, as CPython's default context provides them.
+
+def Queue(maxsize=0):
+    """A queue of picklable objects shared by processes."""
+    from multiprocessing.queues import Queue
+    return Queue(maxsize)
+
+
+def JoinableQueue(maxsize=0):
+    """A Queue with task_done() and join()."""
+    from multiprocessing.queues import JoinableQueue
+    return JoinableQueue(maxsize)
+
+
+def SimpleQueue():
+    """A queue with only put, get, empty and close."""
+    from multiprocessing.queues import SimpleQueue
+    return SimpleQueue()
+
+
+def Pipe(duplex=True):
+    """Two Connection objects joined by a pipe."""
+    from multiprocessing.connection import Pipe
+    return Pipe(duplex)
+
+
+def Lock():
+    """A non-recursive lock shared by processes."""
+    from multiprocessing.synchronize import Lock
+    return Lock()
+
+
+def RLock():
+    """A recursive lock shared by processes."""
+    from multiprocessing.synchronize import RLock
+    return RLock()
+
+
+def Condition(lock=None):
+    """A condition variable shared by processes."""
+    from multiprocessing.synchronize import Condition
+    return Condition(lock)
+
+
+def Semaphore(value=1):
+    """A semaphore shared by processes."""
+    from multiprocessing.synchronize import Semaphore
+    return Semaphore(value)
+
+
+def BoundedSemaphore(value=1):
+    """A bounded semaphore shared by processes."""
+    from multiprocessing.synchronize import BoundedSemaphore
+    return BoundedSemaphore(value)
+
+
+def Event():
+    """An event shared by processes."""
+    from multiprocessing.synchronize import Event
+    return Event()
+
+
+def Barrier(parties, action=None, timeout=None):
+    """A barrier shared by processes."""
+    from multiprocessing.synchronize import Barrier
+    return Barrier(parties, action, timeout)
+
+
+def Pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None):
+    """A pool of worker processes."""
+    from multiprocessing.pool import Pool
+    return Pool(processes, initializer, initargs, maxtasksperchild)
 
 
 def cpu_count():
@@ -94,6 +192,22 @@ class _ForkContext(object):
 
     def parent_process(self):
         return parent_process()
+
+    Queue = staticmethod(Queue)
+    JoinableQueue = staticmethod(JoinableQueue)
+    SimpleQueue = staticmethod(SimpleQueue)
+    Pipe = staticmethod(Pipe)
+    Lock = staticmethod(Lock)
+    RLock = staticmethod(RLock)
+    Condition = staticmethod(Condition)
+    Semaphore = staticmethod(Semaphore)
+    BoundedSemaphore = staticmethod(BoundedSemaphore)
+    Event = staticmethod(Event)
+    Barrier = staticmethod(Barrier)
+
+    def Pool(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
+        from multiprocessing.pool import Pool
+        return Pool(processes, initializer, initargs, maxtasksperchild, context=self)
 
 
 def get_context(method=None):

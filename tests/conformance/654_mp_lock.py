@@ -1,0 +1,67 @@
+# multiprocessing.Lock across processes: each child prints its lines under the
+# lock, so its lines stay together; RLock, Semaphore, BoundedSemaphore reprs and errors.
+from multiprocessing import Process, Lock, RLock, Semaphore, BoundedSemaphore, Queue
+
+def report(lock, q, i):
+    with lock:
+        lines = [f"worker {i} line {k}" for k in range(3)]
+        for line in lines:
+            q.put(line)
+
+lock = Lock()
+q = Queue()
+ps = [Process(target=report, args=(lock, q, i)) for i in range(4)]
+for p in ps:
+    p.start()
+for p in ps:
+    p.join()
+lines = [q.get() for _ in range(12)]
+blocks = [lines[k:k + 3] for k in range(0, 12, 3)]
+print("blocks intact:", all(len({l.split()[1] for l in b}) == 1 for b in blocks))
+print(sorted(b[0] for b in blocks))
+
+def hold(lock, q):
+    lock.acquire()
+    q.put("held")
+    q.get_nowait() if False else None
+    import time
+    time.sleep(0.3)
+    lock.release()
+
+p = Process(target=hold, args=(lock, q))
+p.start()
+print(q.get(timeout=5))
+print(lock)
+print("acquire while held elsewhere:", lock.acquire(timeout=0.05))
+print("blocking acquire:", lock.acquire(timeout=5))
+print(lock)
+lock.release()
+p.join()
+print(lock)
+try:
+    lock.release()
+except ValueError as e:
+    print("ValueError", e)
+
+r = RLock()
+print(r)
+r.acquire(); r.acquire()
+print(r)
+r.release(); r.release()
+try:
+    r.release()
+except AssertionError as e:
+    print("AssertionError", e)
+
+s = Semaphore(2)
+print(s, s.acquire(), s.acquire(), s.acquire(block=False), s.acquire(timeout=0.01), s.get_value())
+s.release(); s.release(); s.release()
+print(s)
+b = BoundedSemaphore(2)
+b.acquire()
+b.release()
+try:
+    b.release()
+except ValueError as e:
+    print("ValueError", e)
+print(b)
