@@ -1,8 +1,10 @@
 //! Differential conformance suite: runs every tests/conformance/*.py under python3 and
 //! under the spindle CLI and compares exit code, stdout and stderr (minus caret lines).
 //! Env: SPINDLE_CONFORMANCE_FILTER=substr, SPINDLE_CONFORMANCE_UPDATE_XFAIL=1.
-//! `green_threads` runs the thread scripts (6xx) again with SPINDLE_GREEN=1:
-//! threads interleaved on one OS thread, as in a browser without SharedArrayBuffer.
+//! `green_threads` runs the thread scripts (600-629) and the asyncio scripts
+//! again with SPINDLE_GREEN=1: threads interleaved on one OS thread, as in a
+//! browser without SharedArrayBuffer (which has no processes, so the process
+//! scripts are not part of it).
 
 use std::collections::BTreeSet;
 use std::io::Read;
@@ -320,7 +322,8 @@ fn green_threads() {
         .expect("tests/conformance exists")
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('6') && n.ends_with(".py") && (filter.is_empty() || n.contains(&filter)))
+        .filter(|n| (n.starts_with("60") || n.starts_with("61") || n.starts_with("62") || n.starts_with('7')) && n.ends_with(".py"))
+        .filter(|n| filter.is_empty() || n.contains(&filter))
         .collect();
     names.sort();
     let mut failures = Vec::new();

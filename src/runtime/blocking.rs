@@ -5,7 +5,7 @@
 //! in slices. Deadlock detection and the no-SharedArrayBuffer fallback hook in here.
 
 use crate::vm::types::types;
-use crate::vm::value::lock;
+use crate::vm::value::{lock, Value};
 use crate::vm::{Flow, PyResult, Vm};
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
@@ -18,12 +18,18 @@ use std::time::Duration;
 pub enum BlockOp {
     /// Sleep this many seconds; the call returns None.
     Sleep(f64),
-    /// Wait until `poll(ident)` succeeds (it takes the lock; the call returns
-    /// True) or `timeout` seconds pass (False). `what` names it ("Lock 0x…").
-    Wait { what: String, poll: Arc<dyn Fn(u64) -> bool + Send + Sync>, timeout: Option<f64> },
+    /// Wait until `poll(ident)` gives the call's result (a lock acquire takes
+    /// the lock and gives True) or `timeout` seconds pass (`on_timeout`).
+    /// `what` names it ("Lock 0x…"). `external`: something outside the run's
+    /// threads (a child process) may satisfy it, so it is polled even when
+    /// every thread waits.
+    Wait { what: String, poll: Poll, timeout: Option<f64>, on_timeout: Value, external: bool },
     /// The thread's time slice is over (nothing to push on resumption).
     Yield,
 }
+
+/// A suspended wait's check: the call's result once it can complete.
+pub type Poll = Arc<dyn Fn(u64) -> Option<Value> + Send + Sync>;
 
 impl std::fmt::Debug for BlockOp {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -48,7 +54,8 @@ pub fn check_stop(vm: &mut Vm) -> PyResult<()> {
 pub fn stop_exc(vm: &Vm) -> Flow {
     let quiet = !vm.is_main() || vm.run.terminated.load(Ordering::Relaxed);
     let name = if quiet { "SystemExit" } else { "KeyboardInterrupt" };
-    vm.err(&types().exc(name), "")
+    // No arguments, as Ctrl+C's KeyboardInterrupt (and a silent SystemExit).
+    Flow::Exc(crate::vm::exc::new_exception(&types().exc(name), vec![]))
 }
 
 /// The eval loop's periodic check: stop requests, and the GIL holder's answer
@@ -130,7 +137,8 @@ pub fn wait_green(vm: &mut Vm, what: &dyn Fn() -> String, timeout: Option<f64>, 
         return Ok(false);
     }
     if vm.suspendable {
-        return Err(Flow::Suspend(BlockOp::Wait { what: what(), poll, timeout }));
+        let poll: Poll = Arc::new(move |id| poll(id).then_some(Value::Bool(true)));
+        return Err(Flow::Suspend(BlockOp::Wait { what: what(), poll, timeout, on_timeout: Value::Bool(false), external: false }));
     }
     super::green::wait_nested(vm, &what(), timeout, &*poll)
 }
@@ -204,26 +212,52 @@ fn wait_loop(vm: &mut Vm, label: &str, timeout: Option<f64>, mut step: impl FnMu
     outcome.map_err(|_| stop_exc(vm))
 }
 
-/// Wait until `done()` (polled; `park(secs)` blocks up to secs or until it may
-/// have changed) or `timeout` passes. Returns whether it is done. Traced as
-/// `what`; releases the GIL while waiting.
-pub fn wait_poll(vm: &mut Vm, what: &str, timeout: Option<f64>, done: &dyn Fn() -> bool, park: &dyn Fn(f64)) -> PyResult<bool> {
-    if done() {
-        return Ok(true);
+/// Wait for something another process may bring about (a child's exit, a
+/// message in a channel): `poll()` gives the call's result once it can
+/// complete, `park(secs)` blocks up to secs or until it may have changed.
+/// Returns the result, or `on_timeout` after `timeout`. Traced as `what`;
+/// releases the GIL; with green threads it suspends (or, from Rust, runs
+/// the other threads).
+pub fn wait_for(
+    vm: &mut Vm,
+    what: &str,
+    timeout: Option<f64>,
+    poll: Arc<dyn Fn() -> Option<Value> + Send + Sync>,
+    park: Arc<dyn Fn(f64) + Send + Sync>,
+    on_timeout: Value,
+) -> PyResult {
+    if let Some(v) = poll() {
+        return Ok(v);
     }
     if timeout.is_some_and(|t| t <= 0.0) {
-        return Ok(false);
+        return Ok(on_timeout);
     }
+    let got: Mutex<Option<Value>> = Mutex::new(None);
+    let check = || match poll() {
+        Some(v) => {
+            *lock(&got) = Some(v);
+            true
+        }
+        None => false,
+    };
     if vm.run.green {
-        return super::green::wait_nested_ext(vm, what, timeout, &|_| done(), Some(park));
+        if vm.suspendable {
+            let p = poll.clone();
+            let poll: Poll = Arc::new(move |_| p());
+            return Err(Flow::Suspend(BlockOp::Wait { what: what.to_string(), poll, timeout, on_timeout, external: true }));
+        }
+        super::green::wait_nested_ext(vm, what, timeout, &|_| check(), Some(&*park))?;
+    } else {
+        wait_loop(vm, what, timeout, |slice| {
+            if check() {
+                return true;
+            }
+            if let Some(s) = slice {
+                park(s);
+            }
+            false
+        })?;
     }
-    wait_loop(vm, what, timeout, |slice| {
-        if done() {
-            return true;
-        }
-        if let Some(s) = slice {
-            park(s);
-        }
-        false
-    })
+    let got = lock(&got).take();
+    Ok(got.unwrap_or(on_timeout))
 }

@@ -67,7 +67,7 @@ enum Resume {
 enum State {
     Ready(Resume),
     Sleeping { until: f64 },
-    Waiting { what: String, poll: Arc<dyn Fn(u64) -> bool + Send + Sync>, until: Option<f64> },
+    Waiting { what: String, poll: super::blocking::Poll, until: Option<f64>, on_timeout: Value, external: bool },
 }
 
 /// What a thread runs for, and what happens when its current frame finishes.
@@ -196,7 +196,7 @@ fn turn(run: &Arc<super::Run>) -> Turn {
             }
         }
         let Some(i) = pick(run, &mut threads) else {
-            return Turn::Idle(earliest(&threads));
+            return Turn::Idle(earliest(run, &threads));
         };
         let g = threads.remove(i).unwrap();
         let others = threads.iter().any(|t| matches!(t.state, State::Ready(_)));
@@ -213,9 +213,9 @@ fn turn(run: &Arc<super::Run>) -> Turn {
                     run.trace(&g.vm.lane, "block", "sleep");
                     State::Sleeping { until: run.host.monotonic() + s }
                 }
-                BlockOp::Wait { what, poll, timeout } => {
+                BlockOp::Wait { what, poll, timeout, on_timeout, external } => {
                     run.trace(&g.vm.lane, "block", &what);
-                    State::Waiting { what, poll, until: timeout.map(|t| run.host.monotonic() + t) }
+                    State::Waiting { what, poll, until: timeout.map(|t| run.host.monotonic() + t), on_timeout, external }
                 }
             };
             lock(&run.green_q.threads).push_back(g);
@@ -259,8 +259,11 @@ fn pick(run: &super::Run, threads: &mut VecDeque<Green>) -> Option<usize> {
         let resume = match &g.state {
             State::Ready(_) => return Some(i),
             State::Sleeping { until } if now >= *until => Resume::Push(Value::None),
-            State::Waiting { poll, .. } if poll(g.vm.ident) => Resume::Push(Value::Bool(true)),
-            State::Waiting { until: Some(u), .. } if now >= *u => Resume::Push(Value::Bool(false)),
+            State::Waiting { poll, until, on_timeout, .. } => match poll(g.vm.ident) {
+                Some(v) => Resume::Push(v),
+                None if until.is_some_and(|u| now >= u) => Resume::Push(on_timeout.clone()),
+                None => continue,
+            },
             _ => continue,
         };
         let what = match &g.state {
@@ -274,12 +277,18 @@ fn pick(run: &super::Run, threads: &mut VecDeque<Green>) -> Option<usize> {
     None
 }
 
-/// When the next sleeper or timed wait is due; None if no thread will ever wake.
-fn earliest(threads: &VecDeque<Green>) -> Option<f64> {
+/// How often a wait that another process may satisfy is polled.
+const EXTERNAL_POLL: f64 = 0.005;
+
+/// When the next sleeper or timed wait is due (a wait on another process is
+/// due at its next poll); None if no thread will ever wake.
+fn earliest(run: &super::Run, threads: &VecDeque<Green>) -> Option<f64> {
+    let now = run.host.monotonic();
     threads
         .iter()
         .filter_map(|g| match &g.state {
             State::Sleeping { until } => Some(*until),
+            State::Waiting { external: true, until, .. } => Some(until.map_or(now + EXTERNAL_POLL, |u| u.min(now + EXTERNAL_POLL))),
             State::Waiting { until, .. } => *until,
             State::Ready(_) => None,
         })

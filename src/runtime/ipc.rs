@@ -5,7 +5,7 @@
 //! the host's non-blocking operations through the blocking gate.
 
 use crate::host::Ipc;
-use crate::vm::value::lock;
+use crate::vm::value::{lock, Value};
 use crate::vm::{PyResult, Vm};
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -115,52 +115,46 @@ fn ipc_err(vm: &Vm, e: String) -> crate::vm::Flow {
 /// Put a message, waiting while the channel is full; false on timeout.
 pub fn put(vm: &mut Vm, id: u64, data: &[u8], timeout: Option<f64>) -> PyResult<bool> {
     let ipc = vm.run.host.ipc();
-    let err = Mutex::new(None);
-    let done = || match ipc.channel_try_put(id, data) {
-        Ok(ok) => ok,
-        Err(e) => {
-            *lock(&err) = Some(e);
-            true
-        }
-    };
-    let ok = super::blocking::wait_poll(vm, "Queue.put", timeout, &done, &|s| ipc.park(id, s))?;
-    if let Some(e) = lock(&err).take() {
-        return Err(ipc_err(vm, e));
-    }
-    Ok(ok)
+    check(vm, ipc.channel_len(id))?;
+    let (i, d) = (ipc.clone(), data.to_vec());
+    let poll = Arc::new(move || match i.channel_try_put(id, &d) {
+        Ok(true) => Some(Value::Bool(true)),
+        Ok(false) => None,
+        Err(_) => Some(Value::Bool(false)),
+    });
+    let r = super::blocking::wait_for(vm, "Queue.put", timeout, poll, Arc::new(move |s| ipc.park(id, s)), Value::Bool(false))?;
+    Ok(matches!(r, Value::Bool(true)))
 }
 
 /// Take a message, waiting while the channel is empty; None on timeout.
 pub fn get(vm: &mut Vm, id: u64, timeout: Option<f64>) -> PyResult<Option<Vec<u8>>> {
     let ipc = vm.run.host.ipc();
-    let got: Mutex<Option<Result<Vec<u8>, String>>> = Mutex::new(None);
-    let done = || match ipc.channel_try_get(id) {
-        Ok(Some(m)) => {
-            *lock(&got) = Some(Ok(m));
-            true
-        }
-        Ok(None) => false,
-        Err(e) => {
-            *lock(&got) = Some(Err(e));
-            true
-        }
-    };
-    super::blocking::wait_poll(vm, "Queue.get", timeout, &done, &|s| ipc.park(id, s))?;
-    let got = lock(&got).take();
-    match got {
-        Some(Ok(m)) => Ok(Some(m)),
-        Some(Err(e)) => Err(ipc_err(vm, e)),
-        None => Ok(None),
-    }
+    check(vm, ipc.channel_len(id))?;
+    let i = ipc.clone();
+    let poll = Arc::new(move || match i.channel_try_get(id) {
+        Ok(Some(m)) => Some(crate::vm::bytes_value(m)),
+        Ok(None) => None,
+        Err(_) => Some(Value::None),
+    });
+    let r = super::blocking::wait_for(vm, "Queue.get", timeout, poll, Arc::new(move |s| ipc.park(id, s)), Value::None)?;
+    Ok(match r.payload() {
+        Some(crate::vm::value::Payload::Bytes(b)) => Some(b.to_vec()),
+        _ => None,
+    })
 }
 
 /// Wait until counter `id` equals `value`; false on timeout.
 pub fn counter_wait(vm: &mut Vm, id: u64, value: i64, timeout: Option<f64>) -> PyResult<bool> {
     let ipc = vm.run.host.ipc();
-    let done = || ipc.counter_get(id).map(|v| v == value).unwrap_or(true);
-    let ok = super::blocking::wait_poll(vm, "Event.wait", timeout, &done, &|s| ipc.park(id, s))?;
-    ipc.counter_get(id).map_err(|e| ipc_err(vm, e))?;
-    Ok(ok)
+    check(vm, ipc.counter_get(id))?;
+    let i = ipc.clone();
+    let poll = Arc::new(move || match i.counter_get(id) {
+        Ok(v) if v == value => Some(Value::Bool(true)),
+        Ok(_) => None,
+        Err(_) => Some(Value::Bool(false)),
+    });
+    let r = super::blocking::wait_for(vm, "Event.wait", timeout, poll, Arc::new(move |s| ipc.park(id, s)), Value::Bool(false))?;
+    Ok(matches!(r, Value::Bool(true)))
 }
 
 /// The host's IPC, with errors in Python's words.

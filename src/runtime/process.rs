@@ -45,18 +45,14 @@ pub fn start(vm: &mut Vm, process_obj: &Value, name: &str, method: &str) -> PyRe
 /// Wait for a child to end (up to `timeout`); its exit code if it has.
 pub fn join(vm: &mut Vm, handle: &Arc<dyn ProcessHandle>, timeout: Option<f64>) -> PyResult<Option<i32>> {
     let what = format!("join {}", handle.name());
-    let h = handle.clone();
-    let h2 = handle.clone();
-    blocking_join(vm, &what, timeout, &move || h.exitcode().is_some(), &move |s| h2.park(s))?;
+    let (h, h2) = (handle.clone(), handle.clone());
+    let poll = Arc::new(move || h.exitcode().map(|c| Value::Int(c as i64)));
+    super::blocking::wait_for(vm, &what, timeout, poll, Arc::new(move |s| h2.park(s)), Value::None)?;
     let code = handle.exitcode();
     if code.is_some() {
         lock(&vm.run.children).retain(|c| !Arc::ptr_eq(c, handle));
     }
     Ok(code)
-}
-
-fn blocking_join(vm: &mut Vm, what: &str, timeout: Option<f64>, done: &dyn Fn() -> bool, park: &dyn Fn(f64)) -> PyResult<bool> {
-    super::blocking::wait_poll(vm, what, timeout, done, park)
 }
 
 /// The child's side. Returns its exit code. `registered` receives the

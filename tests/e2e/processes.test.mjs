@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { comparePython, conformanceScripts, usePage, CONFORMANCE_DIR } from './helpers.mjs';
 
-const scripts = conformanceScripts(/^6[3-5]\d_.*\.py$/);
+const scripts = conformanceScripts(/^6[3-6]\d_.*\.py$/);
 const getPage = usePage({ isolation: true });
 
 for (const name of scripts) {

@@ -8,7 +8,7 @@ own WebAssembly instance and memory. The "fork" start method is the default
 Implemented so far: Process (start, join, is_alive, terminate, kill,
 exitcode, pid, name, daemon, close, subclassing run), current_process,
 parent_process, active_children, cpu_count, get_start_method,
-set_start_method and get_context for "fork"; Queue, SimpleQueue,
+set_start_method and get_context for "fork" and "spawn"; Queue, SimpleQueue,
 JoinableQueue, Pipe, Lock, RLock, Semaphore, BoundedSemaphore, Event,
 Condition, Barrier (over _spindle_mp's channels and counters) and Pool.
 Shared values (Value, Array), managers and the "spawn" method are not
@@ -146,7 +146,7 @@ def cpu_count():
 
 
 _start_method = None
-_METHODS = ['fork']
+_METHODS = ['fork', 'spawn']
 
 
 def get_all_start_methods():
@@ -167,8 +167,8 @@ def set_start_method(method, force=False):
     if _start_method is not None and not force:
         raise RuntimeError('context has already been set')
     if method is not None and method not in _METHODS:
-        if method in ('spawn', 'forkserver'):
-            raise ValueError('Spindle does not support the %r start method yet' % method)
+        if method == 'forkserver':
+            raise ValueError('Spindle does not support the %r start method' % method)
         raise ValueError('cannot find context for %r' % method)
     _start_method = method
 
@@ -176,7 +176,11 @@ def set_start_method(method, force=False):
 class _ForkContext(object):
     """What get_context('fork') returns: the module's API bound to fork."""
     _name = 'fork'
-    Process = Process
+
+    def Process(self, *args, **kwargs):
+        p = Process(*args, **kwargs)
+        p._start_method = self._name
+        return p
 
     def get_start_method(self, allow_none=False):
         return self._name
@@ -210,12 +214,17 @@ class _ForkContext(object):
         return Pool(processes, initializer, initargs, maxtasksperchild, context=self)
 
 
+class _SpawnContext(_ForkContext):
+    """get_context('spawn'): the child runs the main module again as
+    __mp_main__ and receives the Process object by pickle."""
+    _name = 'spawn'
+
+
 def get_context(method=None):
     if method is None:
-        get_start_method()
-        return _ForkContext()
+        method = get_start_method()
     if method not in _METHODS:
-        if method in ('spawn', 'forkserver'):
-            raise ValueError('Spindle does not support the %r start method yet' % method)
+        if method == 'forkserver':
+            raise ValueError('Spindle does not support the %r start method' % method)
         raise ValueError('cannot find context for %r' % method)
-    return _ForkContext()
+    return _SpawnContext() if method == 'spawn' else _ForkContext()

@@ -83,7 +83,14 @@ class BaseProcess(object):
         if method is None:
             import multiprocessing
             method = multiprocessing.get_start_method()
-        self._popen = _spindle_mp.start(self, self._name, method)
+        global _spawning
+        # Queues and locks refuse to pickle except while a spawned child's
+        # Process object is pickled (CPython's "through inheritance" rule).
+        _spawning = method == 'spawn'
+        try:
+            self._popen = _spindle_mp.start(self, self._name, method)
+        finally:
+            _spawning = False
         self._config['started'] = True
         _children.add(self)
 
@@ -285,6 +292,7 @@ class _MainProcess(BaseProcess):
         pass
 
 
+_spawning = False
 _parent_process = None
 _current_process = _MainProcess()
 _process_counter = itertools.count(1)
