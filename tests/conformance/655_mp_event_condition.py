@@ -54,7 +54,11 @@ b = Barrier(3)
 ps = [Process(target=party, args=(b, q, i)) for i in range(2)]
 for p in ps:
     p.start()
-time.sleep(0.05)
+# Starting a process takes a while (a worker and a wasm instance in the
+# browser): wait for both to reach the barrier rather than sleeping a fixed time.
+deadline = time.monotonic() + 10
+while b.n_waiting < 2 and time.monotonic() < deadline:
+    time.sleep(0.01)
 print("n_waiting:", b.n_waiting)
 b.wait(10)
 print(sorted(q.get(timeout=10) for _ in ps))
