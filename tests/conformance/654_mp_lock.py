@@ -20,19 +20,19 @@ blocks = [lines[k:k + 3] for k in range(0, 12, 3)]
 print("blocks intact:", all(len({l.split()[1] for l in b}) == 1 for b in blocks))
 print(sorted(b[0] for b in blocks))
 
-def hold(lock, q):
+def hold(lock, q, go):
     lock.acquire()
     q.put("held")
-    q.get_nowait() if False else None
-    import time
-    time.sleep(0.3)
+    go.get()  # hold the lock until the parent has looked at it
     lock.release()
 
-p = Process(target=hold, args=(lock, q))
+go = Queue()
+p = Process(target=hold, args=(lock, q, go))
 p.start()
 print(q.get(timeout=5))
 print(lock)
 print("acquire while held elsewhere:", lock.acquire(timeout=0.05))
+go.put("release")
 print("blocking acquire:", lock.acquire(timeout=5))
 print(lock)
 lock.release()
