@@ -104,6 +104,7 @@ impl Host for NativeHost {
             exit: Mutex::new(None),
             ended: std::sync::Condvar::new(),
             run: Mutex::new(None),
+            kill: std::sync::atomic::AtomicBool::new(false),
         });
         let host: std::sync::Arc<dyn Host> = std::sync::Arc::new(super::PidHost { inner: self, pid: start.pid });
         let p = proc_.clone();
@@ -111,7 +112,13 @@ impl Host for NativeHost {
             .name(start.name.clone())
             .stack_size(16 << 20)
             .spawn(move || {
-                let code = crate::runtime::process::child_main(start, host, &|run| *p.run.lock().unwrap() = Some(run.clone()));
+                let code = crate::runtime::process::child_main(start, host, &|run| {
+                    *p.run.lock().unwrap() = Some(run.clone());
+                    // Terminated before its interpreter existed.
+                    if p.kill.load(std::sync::atomic::Ordering::SeqCst) {
+                        run.terminate();
+                    }
+                });
                 *p.exit.lock().unwrap() = Some(code);
                 p.ended.notify_all();
             })
@@ -154,6 +161,8 @@ struct NativeProcess {
     ended: std::sync::Condvar,
     /// The child's run, once it exists (terminate stops it).
     run: Mutex<Option<std::sync::Arc<crate::runtime::Run>>>,
+    /// terminate() was called (possibly before the run existed).
+    kill: std::sync::atomic::AtomicBool,
 }
 
 impl super::ProcessHandle for NativeProcess {
@@ -167,7 +176,9 @@ impl super::ProcessHandle for NativeProcess {
         }
     }
     fn terminate(&self) {
-        if let Some(run) = self.run.lock().unwrap().as_ref() {
+        let run = self.run.lock().unwrap();
+        self.kill.store(true, std::sync::atomic::Ordering::SeqCst);
+        if let Some(run) = run.as_ref() {
             run.terminate();
         }
     }

@@ -254,13 +254,23 @@ pub fn run_source(source: &str, opts: &RunOptions, host: Arc<dyn Host>) -> RunOu
     RunOutcome { exit_code }
 }
 
-/// `threading._shutdown`, if the program imported threading (and was not stopped).
+/// What ends a program that was not stopped, as CPython's finalization:
+/// `multiprocessing.process._finalize` if it imported multiprocessing (it
+/// joins non-daemon threads, terminates daemonic children and joins the
+/// others), else `threading._shutdown` if it imported threading.
 pub fn shutdown_hook(vm: &Vm) -> Option<Value> {
-    let threading = lock(&vm.run.modules).get("threading").cloned()?;
     if vm.run.stopped() {
         return None;
     }
-    crate::vm::eval::ns_dict(&crate::stdlib::module_dict(&threading)).get_str("_shutdown")
+    let modules = lock(&vm.run.modules);
+    let (module, name) = if modules.contains_key("multiprocessing.process") {
+        ("multiprocessing.process", "_finalize")
+    } else {
+        ("threading", "_shutdown")
+    };
+    let m = modules.get(module)?.clone();
+    drop(modules);
+    crate::vm::eval::ns_dict(&crate::stdlib::module_dict(&m)).get_str(name)
 }
 
 /// Call `threading._shutdown()` if the program imported threading: it joins

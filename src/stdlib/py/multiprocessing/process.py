@@ -292,6 +292,20 @@ class _MainProcess(BaseProcess):
         pass
 
 
+def _finalize():
+    """The end of the main program (Spindle's runtime calls it): wait for
+    the non-daemon threads, as CPython's finalization does, then terminate
+    daemonic children and wait for the others (multiprocessing's exit hook)."""
+    import threading
+    threading._shutdown()
+    for p in list(_children):
+        if p.daemon and p._popen is not None and p._popen.poll() is None:
+            p.terminate()
+    for p in list(_children):
+        if p._popen is not None:
+            p._popen.join()
+
+
 _spawning = False
 _parent_process = None
 _current_process = _MainProcess()
