@@ -248,8 +248,10 @@ pub fn run_source(source: &str, opts: &RunOptions, host: Arc<dyn Host>) -> RunOu
     if let Some(g) = &run.gil {
         g.drop_lock(&vm);
     }
-    // Daemon threads still running end at their next check.
+    // Daemon threads still running end at their next check; child processes
+    // still running (a stopped run) are terminated.
     run.stop.store(true, Ordering::Relaxed);
+    process::end_children(&run);
     host.flush();
     RunOutcome { exit_code }
 }

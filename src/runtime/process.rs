@@ -123,9 +123,8 @@ pub fn child_main(start: ProcessStart, host: Arc<dyn Host>, registered: &dyn Fn(
     exit
 }
 
-/// Children still running when the main program ends: CPython's atexit
-/// handler joins non-daemon ones and terminates daemon ones; the Python side
-/// (multiprocessing) does that; this ends whatever is left.
+/// Children still running when the run ends (multiprocessing's exit hook
+/// already joined or terminated them, unless the run was stopped): end them.
 pub fn end_children(run: &Run) {
     for c in lock(&run.children).drain(..) {
         if c.exitcode().is_none() {
