@@ -115,7 +115,11 @@ fn ipc_err(vm: &Vm, e: String) -> crate::vm::Flow {
 /// Put a message, waiting while the channel is full; false on timeout.
 pub fn put(vm: &mut Vm, id: u64, data: &[u8], timeout: Option<f64>) -> PyResult<bool> {
     let ipc = vm.run.host.ipc();
-    check(vm, ipc.channel_len(id))?;
+    // A message that can never fit (larger than the browser's ring buffer)
+    // is an error, not a wait.
+    if check(vm, ipc.channel_try_put(id, data))? {
+        return Ok(true);
+    }
     let (i, d) = (ipc.clone(), data.to_vec());
     let poll = Arc::new(move || match i.channel_try_put(id, &d) {
         Ok(true) => Some(Value::Bool(true)),
