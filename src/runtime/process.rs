@@ -58,7 +58,10 @@ pub fn join(vm: &mut Vm, handle: &Arc<dyn ProcessHandle>, timeout: Option<f64>) 
 /// The child's side. Returns its exit code. `registered` receives the
 /// child's run as soon as it exists (so the parent can terminate it).
 pub fn child_main(start: ProcessStart, host: Arc<dyn Host>, registered: &dyn Fn(&Arc<Run>)) -> i32 {
-    let run = Run::new(host.clone(), start.opts.clone());
+    // A child runs its threads for real wherever its host can block (green
+    // threads need the scheduler of run_source, which a child does not use).
+    let opts = RunOptions { green: false, ..start.opts.clone() };
+    let run = Run::new(host.clone(), opts);
     registered(&run);
     let mut vm = Vm::new(run.clone(), &start.name);
     run.trace(&start.name, "run", "");
@@ -119,6 +122,7 @@ pub fn child_main(start: ProcessStart, host: Arc<dyn Host>, registered: &dyn Fn(
     }
     run.trace(&start.name, "end", &exit.to_string());
     run.stop.store(true, Ordering::Relaxed);
+    end_children(&run);
     host.flush();
     exit
 }
