@@ -6,6 +6,7 @@
 pub const SOURCES: &[(&str, &str)] = &[
     ("heapq", include_str!("py/heapq.py")),
     ("copyreg", include_str!("py/copyreg.py")),
+    ("json", include_str!("py/json.py")),
     ("threading", include_str!("py/threading.py")),
     ("queue", include_str!("py/queue.py")),
     ("concurrent", include_str!("py/concurrent/__init__.py")),
