@@ -1,21 +1,24 @@
-# multiprocessing.Lock across processes: each child prints its lines under the
+# multiprocessing.Lock across processes: each child sends its lines under the
 # lock, so its lines stay together; RLock, Semaphore, BoundedSemaphore reprs and errors.
-from multiprocessing import Process, Lock, RLock, Semaphore, BoundedSemaphore, Queue
+# (Through a Pipe, whose send is synchronous: CPython's Queue has a feeder
+# thread that would interleave the lines after the lock is released.)
+from multiprocessing import Process, Lock, RLock, Semaphore, BoundedSemaphore, Queue, Pipe
 
-def report(lock, q, i):
+def report(lock, w, i):
     with lock:
         lines = [f"worker {i} line {k}" for k in range(3)]
         for line in lines:
-            q.put(line)
+            w.send(line)
 
 lock = Lock()
-q = Queue()
-ps = [Process(target=report, args=(lock, q, i)) for i in range(4)]
+r, w = Pipe(duplex=False)
+ps = [Process(target=report, args=(lock, w, i)) for i in range(4)]
 for p in ps:
     p.start()
 for p in ps:
     p.join()
-lines = [q.get() for _ in range(12)]
+lines = [r.recv() for _ in range(12)]
+q = Queue()
 blocks = [lines[k:k + 3] for k in range(0, 12, 3)]
 print("blocks intact:", all(len({l.split()[1] for l in b}) == 1 for b in blocks))
 print(sorted(b[0] for b in blocks))
