@@ -748,11 +748,7 @@ impl<'a> Compiler<'a> {
                     self.emit(Instr::Swap(2));
                 }
                 self.emit(Instr::Pop);
-                if let Some(n) = name {
-                    self.load_const(Value::None);
-                    self.store_name(&n);
-                    self.delete_name(&n);
-                }
+                self.clear_handler_name(&name);
             }
             Act::FinallyHandler => {
                 self.emit(Instr::PopExcept);
@@ -840,15 +836,7 @@ impl<'a> Compiler<'a> {
     /// handler block, so it gets no traceback entry), and whatever its body
     /// raises is collected. ExcStarEnd raises what is left.
     fn try_except_star(&mut self, t: &'a ast::StmtTry) -> CResult {
-        let setup = self.emit(Instr::SetupExcept(0));
-        self.unit().fblocks.push(FBlock::Try);
-        self.stmts(&t.body)?;
-        self.unit().fblocks.pop();
-        self.emit(Instr::PopBlock);
-        self.stmts(&t.orelse)?;
-        let jend = self.emit(Instr::Jump(0));
-        let handler_start = self.here();
-        self.patch(setup, handler_start);
+        let jend = self.try_body(t)?;
         self.emit(Instr::ExcStarBegin);
         for h in &t.handlers {
             let ast::ExceptHandler::ExceptHandler(h) = h;
@@ -863,11 +851,7 @@ impl<'a> Compiler<'a> {
             let here = self.here();
             self.patch(enter, here);
             let body_exc = self.emit(Instr::SetupExcept(0));
-            let name = h.name.as_ref().map(|n| n.id.to_string());
-            if let Some(n) = &name {
-                self.emit(Instr::Copy(1));
-                self.store_name(n);
-            }
+            let name = self.bind_handler_name(h);
             self.unit().fblocks.push(FBlock::StarHandler);
             self.stmts(&h.body)?;
             self.unit().fblocks.pop();
@@ -896,6 +880,32 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// The protected part of a `try`: body (under SetupExcept) and else
+    /// clause. Leaves the handler's start patched in; returns the jump over
+    /// the handlers to patch at the end.
+    fn try_body(&mut self, t: &'a ast::StmtTry) -> CResult<usize> {
+        let setup = self.emit(Instr::SetupExcept(0));
+        self.unit().fblocks.push(FBlock::Try);
+        self.stmts(&t.body)?;
+        self.unit().fblocks.pop();
+        self.emit(Instr::PopBlock);
+        self.stmts(&t.orelse)?;
+        let jend = self.emit(Instr::Jump(0));
+        let handler_start = self.here();
+        self.patch(setup, handler_start);
+        Ok(jend)
+    }
+
+    /// `except ... as name`: bind the exception on top of the stack.
+    fn bind_handler_name(&mut self, h: &ast::ExceptHandlerExceptHandler) -> Option<String> {
+        let name = h.name.as_ref().map(|n| n.id.to_string());
+        if let Some(n) = &name {
+            self.emit(Instr::Copy(1));
+            self.store_name(n);
+        }
+        name
+    }
+
     /// `except ... as name`: the name is cleared when the handler ends.
     fn clear_handler_name(&mut self, name: &Option<String>) {
         if let Some(n) = name {
@@ -906,15 +916,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn try_except(&mut self, t: &'a ast::StmtTry) -> CResult {
-        let setup = self.emit(Instr::SetupExcept(0));
-        self.unit().fblocks.push(FBlock::Try);
-        self.stmts(&t.body)?;
-        self.unit().fblocks.pop();
-        self.emit(Instr::PopBlock);
-        self.stmts(&t.orelse)?;
-        let mut ends = vec![self.emit(Instr::Jump(0))];
-        let handler_start = self.here();
-        self.patch(setup, handler_start);
+        let mut ends = vec![self.try_body(t)?];
         // Stack in the handler: [exc]; a handler block is active.
         for (idx, h) in t.handlers.iter().enumerate() {
             let ast::ExceptHandler::ExceptHandler(h) = h;
@@ -933,24 +935,13 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            let name = h.name.as_ref().map(|n| n.id.to_string());
-            match &name {
-                Some(n) => {
-                    self.emit(Instr::Copy(1));
-                    self.store_name(n);
-                }
-                None => {}
-            }
+            let name = self.bind_handler_name(h);
             self.unit().fblocks.push(FBlock::Handler(name.clone()));
             self.stmts(&h.body)?;
             self.unit().fblocks.pop();
             self.emit(Instr::PopExcept);
             self.emit(Instr::Pop);
-            if let Some(n) = &name {
-                self.load_const(Value::None);
-                self.store_name(n);
-                self.delete_name(n);
-            }
+            self.clear_handler_name(&name);
             ends.push(self.emit(Instr::Jump(0)));
             if let Some(nx) = next {
                 let here = self.here();
