@@ -88,22 +88,21 @@ pub fn child_main(start: ProcessStart, host: Arc<dyn Host>, registered: &dyn Fn(
     if let Some(g) = &run.gil {
         g.take(&vm);
     }
-    let result = if spawn {
+    // The Process object: unpickled after the program ran again (spawn), or
+    // restored with the copy of __main__ (fork).
+    let process_obj = if spawn {
         run.importing_main.store(true, Ordering::Relaxed);
         let frame = crate::vm::eval::new_frame_for_module(code, globals);
         let r = vm.run_frame(frame);
         run.importing_main.store(false, Ordering::Relaxed);
-        r.and_then(|_| crate::stdlib::pickle::loads_value(&mut vm, &start.snapshot)).and_then(|obj| {
-            let boot = ops::getattr(&mut vm, &obj, &Value::str("_bootstrap"))?;
-            vm.call(&boot, vec![])
-        })
+        r.and_then(|_| crate::stdlib::pickle::loads_value(&mut vm, &start.snapshot))
     } else {
-        snapshot::restore(&mut vm, &start.snapshot, code, globals).and_then(|vals| {
-            let obj = vals.into_iter().next().unwrap_or(Value::None);
-            let boot = ops::getattr(&mut vm, &obj, &Value::str("_bootstrap"))?;
-            vm.call(&boot, vec![])
-        })
+        snapshot::restore(&mut vm, &start.snapshot, code, globals).map(|vals| vals.into_iter().next().unwrap_or(Value::None))
     };
+    let result = process_obj.and_then(|obj| {
+        let boot = ops::getattr(&mut vm, &obj, &Value::str("_bootstrap"))?;
+        vm.call(&boot, vec![])
+    });
     let mut exit = match result {
         Ok(Value::Int(i)) => i as i32,
         Ok(_) => 0,

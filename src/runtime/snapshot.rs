@@ -647,14 +647,7 @@ impl<'a> Decoder<'a> {
                     Value::Obj(Obj::with_class(cls_ref, Payload::Instance, Some(crate::vm::dict::Dict::new())))
                 };
                 self.fill(slot, &inst);
-                let n = self.u32(vm)?;
-                for _ in 0..n {
-                    let k = self.value(vm)?;
-                    let x = self.value(vm)?;
-                    if let Some(d) = inst.obj().and_then(|o| o.dict.as_ref()) {
-                        d.set(vm, k, x)?;
-                    }
-                }
+                self.dict_items(vm, &inst)?;
                 inst
             }
             _ => return Err(self.bad(vm)),
@@ -701,15 +694,21 @@ impl<'a> Decoder<'a> {
         };
         let fv = Value::Obj(Arc::new(Obj { cls: None, payload: Payload::Function(f), dict: Some(crate::vm::dict::Dict::new()) }));
         self.fill(slot, &fv);
+        self.dict_items(vm, &fv)?;
+        Ok(fv)
+    }
+
+    /// The counterpart of `Encoder::dict_items`: set the items into `obj`'s dict.
+    fn dict_items(&mut self, vm: &mut Vm, obj: &Value) -> PyResult<()> {
         let n = self.u32(vm)?;
         for _ in 0..n {
             let k = self.value(vm)?;
             let x = self.value(vm)?;
-            if let Some(d) = fv.obj().and_then(|o| o.dict.as_ref()) {
+            if let Some(d) = obj.obj().and_then(|o| o.dict.as_ref()) {
                 d.set(vm, k, x)?;
             }
         }
-        Ok(fv)
+        Ok(())
     }
 }
 
