@@ -63,6 +63,9 @@ class Queue(object):
             self._release_slot()
             self._on_queue_feeder_error(e, obj)
             return
+        self._send(data)
+
+    def _send(self, data):
         _mp.channel_put(self._chan, data)
 
     def get(self, block=True, timeout=None):
@@ -126,17 +129,8 @@ class JoinableQueue(Queue):
         self._unfinished_tasks = synchronize.Semaphore(0)
         self._cond = synchronize.Condition()
 
-    def put(self, obj, block=True, timeout=None):
-        if self._closed:
-            raise ValueError(f"Queue {self!r} is closed")
-        if not self._acquire_slot(block, timeout):
-            raise Full
-        try:
-            data = pickle.dumps(obj)
-        except Exception as e:
-            self._release_slot()
-            self._on_queue_feeder_error(e, obj)
-            return
+    def _send(self, data):
+        # Counted as unfinished in the same step as it becomes visible.
         with self._cond:
             _mp.channel_put(self._chan, data)
             self._unfinished_tasks.release()
