@@ -40,10 +40,20 @@ async def main():
     print(log)
 
     # Two failures at once are both reported, in the order they happened.
+    # Both wake on one event, in the same loop iteration (two equal sleeps
+    # could expire in different iterations on a loaded machine).
+    go = asyncio.Event()
+
+    async def crash_on(msg, exc=ValueError):
+        await go.wait()
+        raise exc(msg)
+
     try:
         async with asyncio.TaskGroup() as tg:
-            tg.create_task(crash("first", 0.002))
-            tg.create_task(crash("second", 0.002, TypeError))
+            tg.create_task(crash_on("first"))
+            tg.create_task(crash_on("second", TypeError))
+            await asyncio.sleep(0)
+            go.set()
     except ExceptionGroup as eg:
         print([repr(e) for e in eg.exceptions])
 
