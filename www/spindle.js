@@ -52,8 +52,9 @@ class Spindle extends EventTarget {
 
   /**
    * Run a program. Options: gil (bool), timeoutMs, startMethod ('fork'|'spawn'),
-   * stdin (string), onOutput(stream, text, src) for live output (src: 0 for the
-   * main process, else the pid of the process that printed).
+   * stdin (string), onOutput(stream, text, src, lane) for live output (src: 0
+   * for the main process, else the pid of the process that printed; lane: the
+   * thread or asyncio task that printed, '' when not known).
    * Resolves with { stdout, stderr, exitCode, wallMs, trace }.
    */
   async run(source, options = {}) {
@@ -102,10 +103,10 @@ class Spindle extends EventTarget {
         const b = st.batches.get(st.nextSeq);
         st.batches.delete(st.nextSeq);
         st.nextSeq++;
-        for (const [stream, text] of b.out) {
+        for (const [stream, text, lane = ''] of b.out) {
           if (stream === 'stderr') run.stderr += text; else run.stdout += text;
-          if (run.onOutput) run.onOutput(stream, text, src);
-          this.dispatchEvent(new CustomEvent('output', { detail: { stream, text, src } }));
+          if (run.onOutput) run.onOutput(stream, text, src, lane);
+          this.dispatchEvent(new CustomEvent('output', { detail: { stream, text, src, lane } }));
         }
         for (const ev of b.trace) run.trace.push(src ? { ...ev, pid: src } : ev);
       }

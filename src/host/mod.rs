@@ -62,6 +62,11 @@ pub enum Stream {
 pub trait Host: Send + Sync {
     /// Write text to stdout or stderr. Hosts buffer and batch; see `flush`.
     fn write(&self, stream: Stream, text: &str);
+    /// Write text printed by the thread or task whose timeline lane is
+    /// `lane`; hosts that show who printed (the page's console) keep it.
+    fn write_from(&self, stream: Stream, _lane: &str, text: &str) {
+        self.write(stream, text)
+    }
     /// Push buffered output (and trace events) to the consumer now.
     fn flush(&self) {}
     /// Monotonic clock in seconds (arbitrary origin).
@@ -110,6 +115,9 @@ pub struct PidHost {
 impl Host for PidHost {
     fn write(&self, stream: Stream, text: &str) {
         self.inner.write(stream, text)
+    }
+    fn write_from(&self, stream: Stream, lane: &str, text: &str) {
+        self.inner.write_from(stream, lane, text)
     }
     fn flush(&self) {
         self.inner.flush()

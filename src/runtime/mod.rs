@@ -164,6 +164,10 @@ impl Run {
     pub fn write(&self, stream: Stream, text: &str) {
         self.host.write(stream, text);
     }
+    /// Write text printed on timeline lane `lane` (a thread or a task).
+    pub fn write_from(&self, lane: &str, stream: Stream, text: &str) {
+        self.host.write_from(stream, lane, text);
+    }
     /// Record a timeline event on `lane`.
     pub fn trace(&self, lane: &str, kind: &str, detail: &str) {
         let t = (self.host.monotonic() - self.started) * 1000.0;

@@ -23,6 +23,17 @@ fn lane(vm: &mut Vm, _args: Args) -> PyResult {
     Ok(Value::str(vm.lane.as_str()))
 }
 
+/// set_task(name): output written from now on belongs to asyncio task lane
+/// `name` (None: back to the thread's own lane).
+fn set_task(vm: &mut Vm, args: Args) -> PyResult {
+    types::check_args(vm, "set_task", &args, 1, 1)?;
+    vm.task_lane = match &args.pos[0] {
+        Value::None => None,
+        v => Some(ops::str_(vm, v)?),
+    };
+    Ok(Value::None)
+}
+
 /// Whether threads interleave on one worker (no SharedArrayBuffer).
 fn green(vm: &mut Vm, _args: Args) -> PyResult {
     Ok(Value::Bool(vm.run.green))
@@ -48,6 +59,7 @@ pub fn make(_vm: &mut Vm) -> Value {
     let m = new_module("_spindle");
     def(&m, "trace", trace);
     def(&m, "lane", lane);
+    def(&m, "set_task", set_task);
     def(&m, "green", green);
     def(&m, "fetch", fetch);
     m

@@ -45,7 +45,7 @@ fn stream_write(vm: &mut Vm, args: Args) -> PyResult {
         )));
     };
     let n = s.chars().count();
-    vm.run.write(stream, s);
+    vm.run.write_from(vm.out_lane(), stream, s);
     Ok(Value::Int(n as i64))
 }
 
@@ -153,10 +153,10 @@ pub fn current_stderr(vm: &Vm) -> Option<Value> {
 /// method otherwise; nothing if sys.stderr is None.
 pub fn write_stderr(vm: &mut Vm, text: &str) -> PyResult<()> {
     match current_stderr(vm) {
-        None => vm.run.write(Stream::Stderr, text),
+        None => vm.run.write_from(vm.out_lane(), Stream::Stderr, text),
         Some(Value::None) => {}
         Some(f) => match stream_of(&f) {
-            Some(stream) => vm.run.write(stream, text),
+            Some(stream) => vm.run.write_from(vm.out_lane(), stream, text),
             None => {
                 ops::call_method(vm, &f, "write", vec![Value::str(text)])?;
             }

@@ -20,13 +20,13 @@ pub fn write_to(vm: &mut Vm, file: Option<&Value>, text: &str) -> PyResult<()> {
                 Some(f) => {
                     ops::call_method(vm, &f, "write", vec![Value::str(text)])?;
                 }
-                None => vm.run.write(Stream::Stdout, text),
+                None => vm.run.write_from(vm.out_lane(), Stream::Stdout, text),
             }
             Ok(())
         }
         Some(f) => {
             if let Some(stream) = crate::stdlib::sys::stream_of(f) {
-                vm.run.write(stream, text);
+                vm.run.write_from(vm.out_lane(), stream, text);
                 return Ok(());
             }
             ops::call_method(vm, f, "write", vec![Value::str(text)])?;

@@ -113,6 +113,9 @@ pub struct Vm {
     pub tick: u32,
     /// The name of this thread's timeline lane.
     pub lane: String,
+    /// The asyncio task this thread is stepping, if any (its output is
+    /// tagged with the task's lane instead of the thread's).
+    pub task_lane: Option<String>,
     /// Ids of containers being repr'd (to print [...] for cycles).
     pub repr_guard: Vec<usize>,
     /// Finished frames kept for reuse (no allocation per call).
@@ -144,6 +147,12 @@ pub const MAX_NATIVE_DEPTH: u32 = 200;
 pub const MAX_NATIVE_DEPTH: u32 = 100;
 
 impl Vm {
+    /// The lane that output written now belongs to: the running task's, else
+    /// the thread's.
+    pub fn out_lane(&self) -> &str {
+        self.task_lane.as_deref().unwrap_or(&self.lane)
+    }
+
     /// The VM of a run's main thread.
     pub fn new(run: Arc<Run>, lane: &str) -> Vm {
         Vm::for_thread(run, lane, crate::runtime::threads::ident_of(0))
@@ -158,6 +167,7 @@ impl Vm {
             native_depth: 0,
             tick: 0,
             lane: lane.to_string(),
+            task_lane: None,
             repr_guard: Vec::new(),
             frame_pool: Vec::new(),
             ident,

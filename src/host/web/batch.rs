@@ -39,7 +39,8 @@ fn has_sink() -> bool {
 /// What is waiting to be delivered.
 #[derive(Default)]
 pub struct Pending {
-    chunks: Vec<(Stream, String)>,
+    /// (stream, lane of the writer, text); "" is the process's own output.
+    chunks: Vec<(Stream, String, String)>,
     bytes: usize,
     trace: Vec<TraceEvent>,
     /// Clock (ms) of the oldest pending item, if any.
@@ -48,11 +49,11 @@ pub struct Pending {
     seq: u32,
 }
 
-/// One batch as JS sees it: `{seq, out: [[stream, text], ...], trace: [...]}`.
+/// One batch as JS sees it: `{seq, out: [[stream, text, lane], ...], trace: [...]}`.
 #[derive(Serialize)]
 pub struct Batch {
     pub seq: u32,
-    pub out: Vec<(&'static str, String)>,
+    pub out: Vec<(&'static str, String, String)>,
     pub trace: Vec<TraceEvent>,
 }
 
@@ -63,13 +64,13 @@ pub struct Batcher {
 }
 
 impl Batcher {
-    /// Append text; consecutive writes to one stream are coalesced.
-    /// Returns true when a threshold says "flush now".
-    pub fn write(&self, stream: Stream, text: &str, now_ms: f64) -> bool {
+    /// Append text written from `lane`; consecutive writes to one stream
+    /// from one lane are coalesced. Returns true when a threshold says "flush now".
+    pub fn write(&self, stream: Stream, lane: &str, text: &str, now_ms: f64) -> bool {
         let mut p = self.pending.lock().unwrap();
         match p.chunks.last_mut() {
-            Some((s, t)) if *s == stream => t.push_str(text),
-            _ => p.chunks.push((stream, text.to_string())),
+            Some((s, l, t)) if *s == stream && l == lane => t.push_str(text),
+            _ => p.chunks.push((stream, lane.to_string(), text.to_string())),
         }
         p.bytes += text.len();
         p.since.get_or_insert(now_ms);
@@ -102,7 +103,7 @@ impl Batcher {
         p.since = None;
         let out = std::mem::take(&mut p.chunks)
             .into_iter()
-            .map(|(s, t)| (if s == Stream::Stdout { "stdout" } else { "stderr" }, t))
+            .map(|(s, l, t)| (if s == Stream::Stdout { "stdout" } else { "stderr" }, t, l))
             .collect();
         Some(Batch { seq, out, trace: std::mem::take(&mut p.trace) })
     }

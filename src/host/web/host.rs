@@ -67,7 +67,11 @@ impl Default for WebHost {
 
 impl Host for WebHost {
     fn write(&self, stream: Stream, text: &str) {
-        if self.inner.batcher.write(stream, text, js::shared_clock_ms()) {
+        self.write_from(stream, "", text)
+    }
+
+    fn write_from(&self, stream: Stream, lane: &str, text: &str) {
+        if self.inner.batcher.write(stream, lane, text, js::shared_clock_ms()) {
             self.flush();
         }
     }

@@ -40,6 +40,7 @@ FIRST_EXCEPTION = concurrent.futures.FIRST_EXCEPTION
 ALL_COMPLETED = concurrent.futures.ALL_COMPLETED
 
 _trace = _spindle.trace
+_set_task = _spindle.set_task
 _STALL = 0.1    # a step longer than this is reported as a stall
 
 # ---------------------------------------------------------------- coroutines
@@ -289,6 +290,7 @@ class Task(Future):
         loop._current_task = self
         name = self._name
         _trace(name, 'run')
+        _set_task(name)
         started = _monotonic()
         try:
             if exc is None:
@@ -327,6 +329,7 @@ class Task(Future):
                        '%d' % ((_monotonic() - started) * 1000))
             _trace(name, 'await', label)
         finally:
+            _set_task(None)
             loop._current_task = None
 
     def _wait_on(self, result, loop):
