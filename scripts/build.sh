@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the static site into dist/: the threaded wasm core (nightly, build-std,
 # shared memory), the non-threaded core (stable), wasm-bindgen glue, optional
-# wasm-opt (npm binaryen), and the page from www/. Assumes ensure-tools.sh ran.
+# wasm-opt (npm binaryen), and the page from www/ (bundled by npm esbuild). Assumes ensure-tools.sh ran.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -9,10 +9,16 @@ unset RUSTFLAGS  # would replace .cargo/threads.toml's rustflags
 source scripts/toolchain.sh
 
 DIST=dist
+if [ "${1:-}" = "--page" ]; then
+  # Only the page (www/ and its bundle), keeping dist/pkg: for work on www/.
+  [ -d "$DIST/pkg" ] || { echo "build.sh --page needs a full build first" >&2; exit 1; }
+  PAGE_ONLY=1
+fi
 WASM_OPT="${SPINDLE_WASM_OPT:-1}"   # SPINDLE_WASM_OPT=0 skips wasm-opt
 step() { printf '\n== %s\n' "$*" >&2; }
 t_all=$(date +%s)
 
+if [ -z "${PAGE_ONLY:-}" ]; then
 step "threaded core (nightly, atomics, build-std)"
 t=$(date +%s)
 env $THREADS_ENV nice cargo +"$THREADS_TOOLCHAIN" build --release --target wasm32-unknown-unknown \
@@ -60,9 +66,19 @@ bindgen() {  # bindgen mt|st INPUT.wasm shared|unshared
 }
 bindgen mt target/wasm32-unknown-unknown/release/spindle.wasm shared
 bindgen st target/wasm-st/wasm32-unknown-unknown/release/spindle.wasm unshared
+else
+  rm -rf "$DIST.tmp" && mkdir -p "$DIST.tmp" && cp -r "$DIST/pkg" "$DIST.tmp/pkg"
+fi
 
 step "page"
+# www/ as is, except app/ (the page's modules), which esbuild bundles with
+# CodeMirror into app.js (the playground) and embed.js (<spindle-playground>).
 cp -r www/. "$DIST.tmp/"
+rm -rf "$DIST.tmp/app"
+esbuild www/app/main.js www/app/embed.js --bundle --format=esm --minify --target=es2022 \
+  --outdir="$DIST.tmp" --entry-names='[name]' --log-level=warning
+mv "$DIST.tmp/main.js" "$DIST.tmp/app.js"
+cp node_modules/coi-serviceworker/coi-serviceworker.min.js "$DIST.tmp/coi-serviceworker.js"
 rm -rf "$DIST" && mv "$DIST.tmp" "$DIST"
 
 for b in mt st; do

@@ -1,13 +1,21 @@
 // The page's public API, `window.spindle` = { ready, run(source, options), stop(), build }.
 // Each run gets a fresh runner worker (pre-started between runs); output arrives in
 // numbered batches from the runner and from thread workers, and is put back in order.
+// `createSpindle()` makes another, independent instance (each embed has its own);
+// all instances of a page share one compiled module.
 import { pickBuild, compileCore } from './loader.js';
 
 const RUNNER_URL = new URL('./runner.js', import.meta.url);
 const SETTLE_MS = 1000; // how long to wait for batches still in flight after 'done'
 const TIMEOUT_GRACE_MS = 250; // the core handles timeoutMs itself; this is the backstop
 
-class Spindle extends EventTarget {
+const compiled = new Map(); // build -> Promise<{ build, module }>
+function compileOnce(build) {
+  if (!compiled.has(build)) compiled.set(build, compileCore(build));
+  return compiled.get(build);
+}
+
+export class Spindle extends EventTarget {
   constructor() {
     super();
     this.build = pickBuild(); // 'mt' threaded | 'st' non-threaded
@@ -17,7 +25,7 @@ class Spindle extends EventTarget {
     this._current = null; // the run in progress
     this._nextId = 1;
     this.ready = (async () => {
-      this._core = await compileCore(this.build);
+      this._core = await compileOnce(this.build);
       this._runner = this._startRunner();
       this.info = await this._runner.ready;
       return this.info;
@@ -170,5 +178,17 @@ class Spindle extends EventTarget {
   }
 }
 
-export const spindle = new Spindle();
-globalThis.spindle = spindle;
+/** A new, independent instance (its own runner worker and runs). */
+export function createSpindle() {
+  return new Spindle();
+}
+
+let shared = null;
+/** The page's instance, `window.spindle`, created on first use. */
+export function pageSpindle() {
+  if (!shared) {
+    shared = new Spindle();
+    globalThis.spindle = shared;
+  }
+  return shared;
+}

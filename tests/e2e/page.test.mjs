@@ -48,15 +48,6 @@ test('run() returns stdout, stderr, exitCode, wallMs and trace', async () => {
   await page.close();
 });
 
-test('the page shows output when Run is clicked', async () => {
-  const { page } = await readyPage();
-  await page.fill('#source', 'print("hello from the page")\n');
-  await page.click('#run');
-  await page.waitForFunction(() => document.querySelector('#timing').textContent.includes('exit'));
-  assert.match(await page.textContent('#output'), /hello from the page/);
-  await page.close();
-});
-
 test('stop() ends a running program with KeyboardInterrupt and the next run works', async () => {
   const { page } = await readyPage();
   const res = await page.evaluate(async (long) => {
