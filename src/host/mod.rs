@@ -17,6 +17,10 @@ pub struct ProcessStart {
     pub opts: crate::runtime::RunOptions,
     pub name: String,
     pub pid: u32,
+    /// The IPC counter of the run's live processes (0: none). The host
+    /// subtracts 1 from it once the process has ended, before its exit code
+    /// shows, however it ended.
+    pub slots: u64,
 }
 
 /// Channels and counters shared by every process of a run (multiprocessing's
@@ -34,6 +38,14 @@ pub trait Ipc: Send + Sync {
     /// Add `delta`; returns the new value.
     fn counter_add(&self, id: u64, delta: i64) -> Result<i64, String>;
     fn counter_get(&self, id: u64) -> Result<i64, String>;
+    /// A zeroed block of `nbytes` shared by every process of the run
+    /// (multiprocessing's Value and Array).
+    fn segment_new(&self, nbytes: usize) -> Result<u64, String>;
+    /// Copy `buf.len()` bytes of segment `id` from `offset` into `buf`.
+    fn segment_read(&self, id: u64, offset: usize, buf: &mut [u8]) -> Result<(), String>;
+    /// Copy `data` into segment `id` at `offset`. Each read and write is one
+    /// copy; a read racing a write may see a mix of both, never more.
+    fn segment_write(&self, id: u64, offset: usize, data: &[u8]) -> Result<(), String>;
     /// Block up to `secs`, or until object `id` may have changed.
     fn park(&self, id: u64, secs: f64);
 }

@@ -106,6 +106,7 @@ impl Host for NativeHost {
             run: Mutex::new(None),
             kill: std::sync::atomic::AtomicBool::new(false),
         });
+        let (slots, ipc) = (start.slots, self.ipc());
         let host: std::sync::Arc<dyn Host> = std::sync::Arc::new(super::PidHost { inner: self, pid: start.pid });
         let p = proc_.clone();
         std::thread::Builder::new()
@@ -119,6 +120,10 @@ impl Host for NativeHost {
                         run.terminate();
                     }
                 });
+                // Its slot is free before its exit code shows.
+                if slots != 0 {
+                    let _ = ipc.counter_add(slots, -1);
+                }
                 *p.exit.lock().unwrap() = Some(code);
                 p.ended.notify_all();
             })

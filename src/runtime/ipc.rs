@@ -1,4 +1,5 @@
-//! Channels and counters shared by the processes of a run, natively: one
+//! Channels, counters and shared-memory segments (multiprocessing's Value
+//! and Array) shared by the processes of a run, natively: one
 //! registry for the OS process (native "processes" are threads). The browser
 //! keeps them in a SharedArrayBuffer instead (host/web/ipc.rs). The blocking
 //! versions of the operations, used by `_spindle_mp`, are here too: they retry
@@ -15,6 +16,7 @@ use std::time::Duration;
 enum Object {
     Channel { q: VecDeque<Vec<u8>>, bytes: usize, capacity: usize },
     Counter(i64),
+    Segment(Vec<u8>),
 }
 
 struct Slot {
@@ -98,6 +100,29 @@ impl Ipc for NativeIpc {
         match &*lock(&self.get(id)?.obj) {
             Object::Counter(v) => Ok(*v),
             _ => Err("not a counter".into()),
+        }
+    }
+    fn segment_new(&self, nbytes: usize) -> Result<u64, String> {
+        Ok(self.add(Object::Segment(vec![0; nbytes])))
+    }
+    fn segment_read(&self, id: u64, offset: usize, buf: &mut [u8]) -> Result<(), String> {
+        match &*lock(&self.get(id)?.obj) {
+            Object::Segment(b) => {
+                let src = offset.checked_add(buf.len()).and_then(|end| b.get(offset..end)).ok_or("segment read out of range")?;
+                buf.copy_from_slice(src);
+                Ok(())
+            }
+            _ => Err("not a segment".into()),
+        }
+    }
+    fn segment_write(&self, id: u64, offset: usize, data: &[u8]) -> Result<(), String> {
+        match &mut *lock(&self.get(id)?.obj) {
+            Object::Segment(b) => {
+                let dst = offset.checked_add(data.len()).and_then(|end| b.get_mut(offset..end)).ok_or("segment write out of range")?;
+                dst.copy_from_slice(data);
+                Ok(())
+            }
+            _ => Err("not a segment".into()),
         }
     }
     fn park(&self, id: u64, secs: f64) {

@@ -38,6 +38,10 @@ pub struct RunOptions {
     pub argv: Vec<String>,
     /// Cap on live threads; `Thread.start()` past it raises RuntimeError.
     pub max_threads: usize,
+    /// Cap on live processes of the run (all of them, children of children
+    /// too, not counting the main one); `Process.start()` past it raises
+    /// BlockingIOError, as fork() does at RLIMIT_NPROC.
+    pub max_processes: usize,
     /// Interleave threads on the calling thread (green threads), as the
     /// browser must without SharedArrayBuffer; forced natively for tests.
     pub green: bool,
@@ -54,6 +58,7 @@ impl Default for RunOptions {
             filename: "<main>".into(),
             argv: Vec::new(),
             max_threads: threads::DEFAULT_MAX_THREADS,
+            max_processes: process::DEFAULT_MAX_PROCESSES,
             green: false,
         }
     }
@@ -105,6 +110,9 @@ pub struct Run {
     /// A spawned process is running its copy of the main module (starting a
     /// process then is CPython's bootstrapping RuntimeError).
     pub importing_main: AtomicBool,
+    /// The IPC counter of the run's live processes, shared with every
+    /// process of the run (0 until the first start; see process.rs).
+    pub proc_slots: Mutex<u64>,
 }
 
 impl Run {
@@ -134,6 +142,7 @@ impl Run {
             children: Mutex::new(Vec::new()),
             terminated: AtomicBool::new(false),
             importing_main: AtomicBool::new(false),
+            proc_slots: Mutex::new(0),
             opts,
         })
     }

@@ -17,6 +17,36 @@ use std::sync::Arc;
 /// Pids of child processes: the parent's pid plus a run-wide counter.
 static NEXT_CHILD: AtomicU32 = AtomicU32::new(1);
 
+/// Default cap on live processes per run (the run option `maxProcesses`).
+pub const DEFAULT_MAX_PROCESSES: usize = 16;
+
+/// The run's counter of live processes: made by the main process at its
+/// first start, inherited by every child through `ProcessStart::slots`.
+fn slots(vm: &Vm) -> PyResult<u64> {
+    let mut id = lock(&vm.run.proc_slots);
+    if *id == 0 {
+        let ipc = vm.run.host.ipc();
+        *id = super::ipc::check(vm, ipc.counter_new(0))?;
+    }
+    Ok(*id)
+}
+
+/// Take one of the run's process slots, or raise what fork() raises at
+/// RLIMIT_NPROC: BlockingIOError [Errno 11].
+fn take_slot(vm: &mut Vm) -> PyResult<u64> {
+    let id = slots(vm)?;
+    let ipc = vm.run.host.ipc();
+    let max = vm.run.opts.max_processes;
+    if super::ipc::check(vm, ipc.counter_add(id, 1))? > max as i64 {
+        let _ = ipc.counter_add(id, -1);
+        let cls = Value::Obj(types().exc("BlockingIOError"));
+        let msg = format!("Resource temporarily unavailable (at most {max} live processes per run: maxProcesses)");
+        let e = vm.call(&cls, vec![Value::Int(11), Value::str(msg.as_str())])?;
+        return Err(crate::vm::Flow::Exc(e));
+    }
+    Ok(id)
+}
+
 /// Start `process_obj._bootstrap()` in a new process named `name`.
 /// fork: the child gets a copy of `__main__`'s globals and of `process_obj`.
 /// spawn: the child runs the program again as `__mp_main__`, then unpickles
@@ -33,11 +63,18 @@ pub fn start(vm: &mut Vm, process_obj: &Value, name: &str, method: &str) -> PyRe
     } else {
         snapshot::snapshot(vm, &code, &globals, std::slice::from_ref(process_obj))?
     };
+    let slots = take_slot(vm)?;
     let pid = run.host.pid() + NEXT_CHILD.fetch_add(1, Ordering::Relaxed);
     let opts = RunOptions { start_method: method.to_string(), ..run.opts.clone() };
-    let start = ProcessStart { source, snapshot: snap, opts, name: name.to_string(), pid };
+    let start = ProcessStart { source, snapshot: snap, opts, name: name.to_string(), pid, slots };
     run.trace(name, "start", &format!("pid {pid}"));
-    let handle = run.host.clone().spawn_process(start).map_err(|e| vm.err(&types().exc("OSError"), format!("cannot start a process: {e}")))?;
+    let handle = match run.host.clone().spawn_process(start) {
+        Ok(h) => h,
+        Err(e) => {
+            let _ = run.host.ipc().counter_add(slots, -1);
+            return Err(vm.err(&types().exc("OSError"), format!("cannot start a process: {e}")));
+        }
+    };
     lock(&run.children).push(handle.clone());
     Ok(handle)
 }
@@ -62,6 +99,7 @@ pub fn child_main(start: ProcessStart, host: Arc<dyn Host>, registered: &dyn Fn(
     // threads need the scheduler of run_source, which a child does not use).
     let opts = RunOptions { green: false, ..start.opts.clone() };
     let run = Run::new(host.clone(), opts);
+    *lock(&run.proc_slots) = start.slots;
     registered(&run);
     let mut vm = Vm::new(run.clone(), &start.name);
     run.trace(&start.name, "run", "");
@@ -153,6 +191,8 @@ pub fn encode_start(s: &ProcessStart) -> Vec<u8> {
     put(&mut out, o.start_method.as_bytes());
     out.push(o.gil as u8);
     out.extend_from_slice(&(o.max_threads as u32).to_le_bytes());
+    out.extend_from_slice(&(o.max_processes as u32).to_le_bytes());
+    out.extend_from_slice(&s.slots.to_le_bytes());
     out.extend_from_slice(&(o.argv.len() as u32).to_le_bytes());
     for a in &o.argv {
         put(&mut out, a.as_bytes());
@@ -192,11 +232,13 @@ pub fn decode_start(b: &[u8]) -> Option<ProcessStart> {
     let gil = *r.b.get(r.pos)? != 0;
     r.pos += 1;
     let max_threads = r.u32()? as usize;
+    let max_processes = r.u32()? as usize;
+    let slots = u64::from(r.u32()?) | u64::from(r.u32()?) << 32;
     let n = r.u32()?;
     let mut argv = Vec::new();
     for _ in 0..n {
         argv.push(r.string()?);
     }
-    let opts = RunOptions { filename, start_method, gil, max_threads, argv, ..RunOptions::default() };
-    Some(ProcessStart { source, snapshot, opts, name, pid })
+    let opts = RunOptions { filename, start_method, gil, max_threads, max_processes, argv, ..RunOptions::default() };
+    Some(ProcessStart { source, snapshot, opts, name, pid, slots })
 }

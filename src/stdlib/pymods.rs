@@ -33,6 +33,8 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("multiprocessing.connection", include_str!("py/multiprocessing/connection.py")),
     ("multiprocessing.queues", include_str!("py/multiprocessing/queues.py")),
     ("multiprocessing.pool", include_str!("py/multiprocessing/pool.py")),
+    ("multiprocessing.sharedctypes", include_str!("py/multiprocessing/sharedctypes.py")),
+    ("ctypes", include_str!("py/ctypes.py")),
     ("spindle", include_str!("py/spindle/__init__.py")),
     ("spindle.web", include_str!("py/spindle/web.py")),
 ];

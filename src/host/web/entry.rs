@@ -21,6 +21,8 @@ pub struct JsRunOptions {
     pub argv: Vec<String>,
     /// Cap on live threads (default 64).
     pub max_threads: Option<u32>,
+    /// Cap on live processes of the run (default 16).
+    pub max_processes: Option<u32>,
 }
 
 impl JsRunOptions {
@@ -35,6 +37,7 @@ impl JsRunOptions {
             filename: self.filename.unwrap_or_else(|| d.filename.clone()),
             argv: self.argv,
             max_threads: self.max_threads.map(|n| n as usize).unwrap_or(d.max_threads),
+            max_processes: self.max_processes.map(|n| n as usize).unwrap_or(d.max_processes),
             ..d
         }
     }

@@ -1,4 +1,5 @@
-//! IPC in the browser: channels and counters live in one SharedArrayBuffer
+//! IPC in the browser: channels, counters and shared-memory segments
+//! (Value, Array) live in one SharedArrayBuffer
 //! that every worker of the run holds (workers.js, "IPC between processes"),
 //! operated with Atomics from JS. Ids are byte offsets in that buffer.
 
@@ -52,6 +53,27 @@ impl Ipc for WebIpc {
     fn counter_get(&self, id: u64) -> Result<i64, String> {
         js::ipc_counter_get(offset(id)?).as_f64().map(|v| v as i64).ok_or_else(|| format!("no counter {id}"))
     }
+    fn segment_new(&self, nbytes: usize) -> Result<u64, String> {
+        let n = u32::try_from(nbytes).ok().filter(|n| *n <= i32::MAX as u32 - 64).ok_or("shared memory block too large")?;
+        match js::ipc_alloc(3, n, 0) {
+            o if o < 0 => Err("out of IPC memory (too much shared memory)".into()),
+            o => Ok(o as u64),
+        }
+    }
+    fn segment_read(&self, id: u64, offset: usize, buf: &mut [u8]) -> Result<(), String> {
+        let r = js::ipc_seg_read(self::offset(id)?, offset as u32, buf.len() as u32);
+        if r.is_undefined() {
+            return Err(format!("no shared memory block {id} (or out of range)"));
+        }
+        js_sys::Uint8Array::new(&r).copy_to(buf);
+        Ok(())
+    }
+    fn segment_write(&self, id: u64, offset: usize, data: &[u8]) -> Result<(), String> {
+        match js::ipc_seg_write(self::offset(id)?, offset as u32, data) {
+            1 => Ok(()),
+            _ => Err(format!("no shared memory block {id} (or out of range)")),
+        }
+    }
     fn park(&self, id: u64, secs: f64) {
         if let Ok(o) = offset(id) {
             js::ipc_park(o, secs * 1000.0);
@@ -84,6 +106,15 @@ impl Ipc for LocalIpc {
     }
     fn counter_get(&self, id: u64) -> Result<i64, String> {
         self.0.counter_get(id)
+    }
+    fn segment_new(&self, nbytes: usize) -> Result<u64, String> {
+        self.0.segment_new(nbytes)
+    }
+    fn segment_read(&self, id: u64, offset: usize, buf: &mut [u8]) -> Result<(), String> {
+        self.0.segment_read(id, offset, buf)
+    }
+    fn segment_write(&self, id: u64, offset: usize, data: &[u8]) -> Result<(), String> {
+        self.0.segment_write(id, offset, data)
     }
     fn park(&self, _id: u64, _secs: f64) {}
 }

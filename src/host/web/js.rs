@@ -41,12 +41,14 @@ extern "C" {
     /// A blocking GET (synchronous XHR): `{status, bytes}` or `{error}`.
     pub fn fetch_sync(url: &str) -> JsValue;
     /// Ask the spawner to start a Python process from the start message at
-    /// `ptr` (`len` bytes); its exit code will be stored at `status_ptr`.
+    /// `ptr` (`len` bytes); its exit code will be stored at `status_ptr`,
+    /// after 1 is subtracted from the IPC counter `slots` (0: none).
     #[wasm_bindgen(catch)]
-    pub fn spawn_py_process(ptr: u32, len: u32, status_ptr: u32, pid: u32, name: &str) -> Result<(), JsValue>;
+    pub fn spawn_py_process(ptr: u32, len: u32, status_ptr: u32, pid: u32, name: &str, slots: u32) -> Result<(), JsValue>;
     /// Ask the spawner to end a Python process (exit code -15).
     pub fn kill_py_process(pid: u32);
-    /// IPC (see workers.js): allocate a channel (kind 1) or counter (kind 2).
+    /// IPC (see workers.js): allocate a channel (kind 1), counter (kind 2)
+    /// or shared-memory segment (kind 3, `capacity` bytes).
     pub fn ipc_alloc(kind: u32, capacity: u32, value: i32) -> i32;
     pub fn ipc_chan_try_put(o: u32, data: &[u8]) -> i32;
     pub fn ipc_chan_try_get(o: u32) -> JsValue;
@@ -54,6 +56,10 @@ extern "C" {
     pub fn ipc_counter_add(o: u32, delta: i32) -> JsValue;
     pub fn ipc_counter_get(o: u32) -> JsValue;
     pub fn ipc_park(o: u32, ms: f64);
+    /// A copy of `len` bytes of segment `o` from `off` (undefined: no such segment or range).
+    pub fn ipc_seg_read(o: u32, off: u32, len: u32) -> JsValue;
+    /// 1 when written, -1 when there is no such segment or range.
+    pub fn ipc_seg_write(o: u32, off: u32, data: &[u8]) -> i32;
 }
 
 /// Milliseconds on a clock shared by every worker of the page

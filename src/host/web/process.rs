@@ -103,7 +103,8 @@ pub fn spawn_py(start: crate::host::ProcessStart) -> Result<std::sync::Arc<dyn c
     let bytes = crate::runtime::process::encode_start(&start).into_boxed_slice();
     let status = Box::new(std::sync::atomic::AtomicI32::new(i32::MIN));
     let status_ptr = &*status as *const std::sync::atomic::AtomicI32 as u32;
-    js::spawn_py_process(bytes.as_ptr() as u32, bytes.len() as u32, status_ptr, start.pid, &start.name)
+    let slots = u32::try_from(start.slots).map_err(|_| "bad process counter".to_string())?;
+    js::spawn_py_process(bytes.as_ptr() as u32, bytes.len() as u32, status_ptr, start.pid, &start.name, slots)
         .map_err(|e| super::threads::describe(&e))?;
     Ok(std::sync::Arc::new(PyProcess { _start: bytes, status, pid: start.pid, name: start.name }))
 }

@@ -108,7 +108,7 @@ const procs = new Map();
 function spawnProcess(d) {
   const bytes = new Uint8Array(cfg.memory.buffer, d.ptr, d.len).slice();
   const w = new Worker(cfg.procUrl, { type: 'module', name: d.name });
-  const p = { w, statusPtr: d.statusPtr, done: false };
+  const p = { w, statusPtr: d.statusPtr, slots: d.slots, done: false };
   procs.set(d.pid, p);
   const forward = (batch) => { if (cfg.toPage) cfg.toPage.postMessage({ type: 'batch', batch, src: d.pid }); };
   // The child's own threads report through this channel.
@@ -130,6 +130,12 @@ function finishProcess(pid, code, batches, error) {
   if (!p || p.done) return;
   p.done = true;
   if (cfg.toPage) cfg.toPage.postMessage({ type: 'procEnd', src: pid, batches, error });
+  // Free its slot among the run's live processes (an IPC counter, see
+  // ipc_alloc below) before its exit code shows.
+  if (p.slots && cfg.ipc) {
+    const I = new Int32Array(cfg.ipc), w = p.slots >> 2;
+    Atomics.sub(I, w + 1, 1); Atomics.add(I, w + 2, 1); Atomics.notify(I, w + 2);
+  }
   const i32 = new Int32Array(cfg.memory.buffer);
   Atomics.store(i32, p.statusPtr >> 2, code);
   Atomics.notify(i32, p.statusPtr >> 2);
@@ -321,10 +327,10 @@ export function fetch_sync(url) {
 // Ask this worker's spawner to start a Python process (see PYPROC_SRC): the
 // start message is `len` bytes at `ptr` in this module's memory; the exit
 // code will be stored at `statusPtr`.
-export function spawn_py_process(ptr, len, statusPtr, pid, name) {
+export function spawn_py_process(ptr, len, statusPtr, pid, name, slots) {
   const spawner = globalThis.__spindleSpawner;
   if (!spawner) throw new Error('no spawner: processes need the threaded build on a cross-origin isolated page');
-  spawner.postMessage({ type: 'spawnProcess', ptr, len, statusPtr, pid, name });
+  spawner.postMessage({ type: 'spawnProcess', ptr, len, statusPtr, pid, name, slots });
 }
 
 export function kill_py_process(pid) {
@@ -339,6 +345,9 @@ export function kill_py_process(pid) {
 //   I[0] allocation lock, I[1] next free byte.
 //   channel at o: [kind=1, lock, head, tail, count, used, capacity, version], data follows (o + 32).
 //   counter at o: [kind=2, value, version, 0].
+//   segment at o: [kind=3, nbytes, 0, 0], nbytes of shared memory follow (o + 16);
+//     multiprocessing's Value and Array, read and written with plain copies
+//     (their lock, a channel, orders them).
 // Messages in a channel are [u32 length][bytes], wrapping around the data area.
 const IPC_BYTES = 64 << 20;
 function ipcArrays() {
@@ -358,7 +367,7 @@ export function ipc_shared() { return ipcArrays() && globalThis.__spindleIpc; }
 // Allocate an object of `kind` (1 channel, 2 counter) with `capacity` data bytes; -1 if full.
 export function ipc_alloc(kind, capacity, value) {
   const { I } = ipcArrays();
-  const size = (kind === 1 ? 32 + ((capacity + 7) & ~7) : 16);
+  const size = kind === 1 ? 32 + ((capacity + 7) & ~7) : kind === 3 ? 16 + ((capacity + 7) & ~7) : 16;
   ipcLock(I, 0);
   const o = I[1];
   if (o + size > I.length * 4) { ipcUnlock(I, 0); return -1; }
@@ -366,6 +375,7 @@ export function ipc_alloc(kind, capacity, value) {
   ipcUnlock(I, 0);
   const w = o >> 2;
   if (kind === 1) { I[w + 1] = 0; I[w + 2] = 0; I[w + 3] = 0; I[w + 4] = 0; I[w + 5] = 0; I[w + 6] = capacity; I[w + 7] = 0; }
+  else if (kind === 3) { I[w + 1] = capacity; new Uint8Array(I.buffer, o + 16, capacity).fill(0); }
   else { I[w + 1] = value; I[w + 2] = 0; }
   Atomics.store(I, w, kind);
   return o;
@@ -432,6 +442,20 @@ export function ipc_counter_add(o, delta) {
 export function ipc_counter_get(o) {
   const { I } = ipcArrays();
   return I[o >> 2] === 2 ? Atomics.load(I, (o >> 2) + 1) : null;
+}
+function segRange(I, o, off, len) {
+  return o >= 64 && (o & 7) === 0 && o + 16 + off + len <= I.length * 4 && Atomics.load(I, o >> 2) === 3 && off + len <= I[(o >> 2) + 1];
+}
+// A copy of `len` bytes of segment `o` from `off`; undefined if out of range.
+export function ipc_seg_read(o, off, len) {
+  const { I, U } = ipcArrays();
+  return segRange(I, o, off, len) ? U.slice(o + 16 + off, o + 16 + off + len) : undefined;
+}
+export function ipc_seg_write(o, off, data) {
+  const { I, U } = ipcArrays();
+  if (!segRange(I, o, off, data.length)) return -1;
+  U.set(data, o + 16 + off);
+  return 1;
 }
 // Wait up to `ms` for object `o` to change (its version word).
 export function ipc_park(o, ms) {

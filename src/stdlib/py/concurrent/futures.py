@@ -887,7 +887,9 @@ class ProcessPoolExecutor(Executor):
     def __init__(self, max_workers=None, mp_context=None,
                  initializer=None, initargs=(), *, max_tasks_per_child=None):
         if max_workers is None:
-            max_workers = os.cpu_count() or 1
+            # Within the run's cap on live processes (maxProcesses).
+            import _spindle_mp
+            max_workers = min(os.cpu_count() or 1, _spindle_mp.max_processes())
         else:
             if max_workers <= 0:
                 raise ValueError("max_workers must be greater than 0")

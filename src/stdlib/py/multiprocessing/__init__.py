@@ -10,9 +10,9 @@ exitcode, pid, name, daemon, close, subclassing run), current_process,
 parent_process, active_children, cpu_count, get_start_method,
 set_start_method and get_context for "fork" and "spawn"; Queue, SimpleQueue,
 JoinableQueue, Pipe, Lock, RLock, Semaphore, BoundedSemaphore, Event,
-Condition, Barrier (over _spindle_mp's channels and counters) and Pool.
-Shared values (Value, Array), managers and the "spawn" method are not
-implemented yet.
+Condition, Barrier (over _spindle_mp's channels and counters), Pool, and
+Value, Array, RawValue and RawArray (shared memory, see sharedctypes).
+Managers are not implemented yet.
 """
 import os as _os
 
@@ -145,6 +145,39 @@ def cpu_count():
     return n
 
 
+class BaseContext(object):
+    """The shared-memory constructors of a context (CPython's names, so
+    that their errors read the same)."""
+
+    def Value(self, typecode_or_type, *args, lock=True):
+        """A ctypes object in shared memory, with a lock (an RLock)."""
+        from multiprocessing.sharedctypes import Value
+        return Value(typecode_or_type, *args, lock=lock, ctx=self)
+
+    def Array(self, typecode_or_type, size_or_initializer, *, lock=True):
+        """A ctypes array in shared memory, with a lock (an RLock)."""
+        from multiprocessing.sharedctypes import Array
+        return Array(typecode_or_type, size_or_initializer, lock=lock, ctx=self)
+
+    def RawValue(self, typecode_or_type, *args):
+        """A ctypes object in shared memory, without a lock."""
+        from multiprocessing.sharedctypes import RawValue
+        return RawValue(typecode_or_type, *args)
+
+    def RawArray(self, typecode_or_type, size_or_initializer):
+        """A ctypes array in shared memory, without a lock."""
+        from multiprocessing.sharedctypes import RawArray
+        return RawArray(typecode_or_type, size_or_initializer)
+
+    RLock = staticmethod(RLock)
+
+
+_default_context = BaseContext()
+Value = _default_context.Value
+Array = _default_context.Array
+RawValue = _default_context.RawValue
+RawArray = _default_context.RawArray
+
 _start_method = None
 _METHODS = ['fork', 'spawn']
 
@@ -173,7 +206,7 @@ def set_start_method(method, force=False):
     _start_method = method
 
 
-class _ForkContext(object):
+class _ForkContext(BaseContext):
     """What get_context('fork') returns: the module's API bound to fork."""
     _name = 'fork'
 

@@ -21,6 +21,7 @@ import queue
 import threading
 import time
 
+import _spindle_mp
 import multiprocessing
 from multiprocessing import TimeoutError
 
@@ -174,7 +175,8 @@ class Pool(object):
         self._initargs = initargs
 
         if processes is None:
-            processes = os.cpu_count() or 1
+            # Within the run's cap on live processes (maxProcesses).
+            processes = min(os.cpu_count() or 1, _spindle_mp.max_processes())
         if processes < 1:
             raise ValueError("Number of processes must be at least 1")
         if maxtasksperchild is not None:

@@ -54,7 +54,12 @@ class _SemLock(object):
             raise ValueError("invalid value")
         self.kind = kind
         self.maxvalue = maxvalue
-        self.handle = _mp.channel_new()
+        # A token costs 4 bytes of a channel in the browser: a lock's channel
+        # needs a few bytes, not the default MiB of the run's IPC memory.
+        if maxvalue <= 4096:
+            self.handle = _mp.channel_new(4 * maxvalue)
+        else:
+            self.handle = _mp.channel_new()
         for _ in range(value):
             _mp.channel_put(self.handle, _TOKEN)
         self.name = None
