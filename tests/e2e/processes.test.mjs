@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { comparePython, conformanceScripts, usePage, CONFORMANCE_DIR } from './helpers.mjs';
 
-const scripts = conformanceScripts(/^6[3-6]\d_.*\.py$/);
+const scripts = conformanceScripts(/^6[3-7]\d_.*\.py$/);
 const getPage = usePage({ isolation: true });
 
 for (const name of scripts) {
@@ -28,6 +28,40 @@ test('the seed multiprocessing example runs both processes, each with its own pi
   assert.deepEqual([...lines].sort(), [...want].sort());
   assert.equal(res.srcs.length, 2, `output came from two processes: ${res.srcs}`);
   assert.ok(!res.srcs.includes(0), 'the parent printed nothing');
+});
+
+// The cap on live processes (the run option maxProcesses; tests/process_cap.rs
+// checks the same natively): past it start() raises BlockingIOError, and a
+// process that ended (or was terminated) frees its slot.
+test('maxProcesses caps the live processes of a run, and ended ones free their slots', async () => {
+  const res = await getPage().evaluate((src) => window.spindle.run(src, { timeoutMs: 30000, maxProcesses: 3 }), `
+import multiprocessing as mp
+def wait(ev):
+    ev.wait()
+ev = mp.Event()
+ps = []
+try:
+    for i in range(10):
+        p = mp.Process(target=wait, args=(ev,))
+        p.start()
+        ps.append(p)
+except OSError as e:
+    print(len(ps), type(e).__name__, e)
+ps[0].terminate()
+ps[0].join()
+p = mp.Process(target=wait, args=(ev,))
+p.start()
+ps.append(p)
+ev.set()
+for p in ps:
+    p.join()
+print([p.exitcode for p in ps])
+with mp.Pool(3) as pool:
+    print(pool.map(abs, range(-3, 3)))
+`);
+  assert.equal(res.exitCode, 0, res.stderr);
+  assert.equal(res.stdout, '3 BlockingIOError [Errno 11] Resource temporarily unavailable (at most 3 live processes per run: maxProcesses)\n'
+    + '[-15, 0, 0, 0]\n[3, 2, 1, 0, 1, 2]\n');
 });
 
 test('a process does not share memory with its parent', async () => {
