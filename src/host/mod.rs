@@ -81,6 +81,9 @@ pub trait Host: Send + Sync {
     }
     /// Push buffered output (and trace events) to the consumer now.
     fn flush(&self) {}
+    /// Called every few thousand instructions: push buffered output that has
+    /// waited too long, so a busy loop after a print still shows it.
+    fn poll(&self) {}
     /// Monotonic clock in seconds (arbitrary origin).
     fn monotonic(&self) -> f64;
     /// Wall clock: seconds since the Unix epoch.
@@ -133,6 +136,9 @@ impl Host for PidHost {
     }
     fn flush(&self) {
         self.inner.flush()
+    }
+    fn poll(&self) {
+        self.inner.poll()
     }
     fn monotonic(&self) -> f64 {
         self.inner.monotonic()

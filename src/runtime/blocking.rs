@@ -69,6 +69,7 @@ pub fn eval_breaker(vm: &mut Vm) -> PyResult<()> {
         }
     }
     check_stop(vm)?;
+    vm.run.host.poll();
     if vm.green_depth == Some(vm.native_depth) && super::green::slice_over(vm) {
         return Err(Flow::Suspend(BlockOp::Yield));
     }

@@ -42,6 +42,9 @@ pub struct RunOptions {
     /// too, not counting the main one); `Process.start()` past it raises
     /// BlockingIOError, as fork() does at RLIMIT_NPROC.
     pub max_processes: usize,
+    /// What `os.cpu_count()` reports (the default size of pools); None: the
+    /// host's real count.
+    pub cpu_count: Option<usize>,
     /// Interleave threads on the calling thread (green threads), as the
     /// browser must without SharedArrayBuffer; forced natively for tests.
     pub green: bool,
@@ -59,6 +62,7 @@ impl Default for RunOptions {
             argv: Vec::new(),
             max_threads: threads::DEFAULT_MAX_THREADS,
             max_processes: process::DEFAULT_MAX_PROCESSES,
+            cpu_count: None,
             green: false,
         }
     }

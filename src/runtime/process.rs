@@ -192,6 +192,7 @@ pub fn encode_start(s: &ProcessStart) -> Vec<u8> {
     out.push(o.gil as u8);
     out.extend_from_slice(&(o.max_threads as u32).to_le_bytes());
     out.extend_from_slice(&(o.max_processes as u32).to_le_bytes());
+    out.extend_from_slice(&(o.cpu_count.unwrap_or(0) as u32).to_le_bytes());
     out.extend_from_slice(&s.slots.to_le_bytes());
     out.extend_from_slice(&(o.argv.len() as u32).to_le_bytes());
     for a in &o.argv {
@@ -233,12 +234,14 @@ pub fn decode_start(b: &[u8]) -> Option<ProcessStart> {
     r.pos += 1;
     let max_threads = r.u32()? as usize;
     let max_processes = r.u32()? as usize;
+    let cpu_count = Some(r.u32()? as usize).filter(|&n| n > 0);
     let slots = u64::from(r.u32()?) | u64::from(r.u32()?) << 32;
     let n = r.u32()?;
     let mut argv = Vec::new();
     for _ in 0..n {
         argv.push(r.string()?);
     }
-    let opts = RunOptions { filename, start_method, gil, max_threads, max_processes, argv, ..RunOptions::default() };
+    let opts =
+        RunOptions { filename, start_method, gil, max_threads, max_processes, cpu_count, argv, ..RunOptions::default() };
     Some(ProcessStart { source, snapshot, opts, name, pid, slots })
 }

@@ -9,7 +9,7 @@ fn getpid(vm: &mut Vm, _args: Args) -> PyResult {
 }
 
 fn cpu_count(vm: &mut Vm, _args: Args) -> PyResult {
-    Ok(Value::Int(vm.run.host.cpu_count() as i64))
+    Ok(Value::Int(vm.run.opts.cpu_count.unwrap_or_else(|| vm.run.host.cpu_count()) as i64))
 }
 
 fn getcwd(_vm: &mut Vm, _args: Args) -> PyResult {

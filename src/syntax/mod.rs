@@ -67,7 +67,10 @@ fn cpython_message(
             }
         }
     }
-    if lower.contains("simple statements must be separated") || lower == "expected a statement" || lower.starts_with("expected a statement") {
+    if lower.contains("simple statements must be separated")
+        || lower.starts_with("expected a statement")
+        || lower.starts_with("expected an expression")
+    {
         return "invalid syntax".into();
     }
     if lower.contains("unindent") || lower.contains("dedent") {

@@ -188,6 +188,7 @@ test('an example from the gallery loads with its explanation and runs', async ()
   const page = await openPage();
   await page.click('#examples-btn');
   await page.click('.card[data-id=race-condition]');
+  await page.waitForSelector('#example-info:not([hidden])');
   assert.match(await editorText(page), /Lock/);
   assert.match(await page.textContent('#example-info'), /Race condition/);
   assert.match(await runAndWait(page), /exit code 0/);

@@ -85,6 +85,12 @@ impl Batcher {
         Self::due(&p, now_ms)
     }
 
+    /// Whether pending output has waited longer than MAX_PENDING_MS.
+    pub fn stale(&self, now_ms: f64) -> bool {
+        let p = self.pending.lock().unwrap();
+        p.since.map(|s| now_ms - s >= MAX_PENDING_MS).unwrap_or(false)
+    }
+
     fn due(p: &Pending, now_ms: f64) -> bool {
         p.bytes >= MAX_PENDING_BYTES
             || p.trace.len() >= MAX_PENDING_EVENTS

@@ -23,6 +23,8 @@ pub struct JsRunOptions {
     pub max_threads: Option<u32>,
     /// Cap on live processes of the run (default 16).
     pub max_processes: Option<u32>,
+    /// What os.cpu_count() reports (default: navigator.hardwareConcurrency).
+    pub cpu_count: Option<u32>,
 }
 
 impl JsRunOptions {
@@ -38,6 +40,7 @@ impl JsRunOptions {
             argv: self.argv,
             max_threads: self.max_threads.map(|n| n as usize).unwrap_or(d.max_threads),
             max_processes: self.max_processes.map(|n| n as usize).unwrap_or(d.max_processes),
+            cpu_count: self.cpu_count.filter(|&n| n > 0).map(|n| n as usize),
             ..d
         }
     }

@@ -80,6 +80,12 @@ impl Host for WebHost {
         self.inner.batcher.flush();
     }
 
+    fn poll(&self) {
+        if self.inner.batcher.stale(js::shared_clock_ms()) {
+            self.flush();
+        }
+    }
+
     fn monotonic(&self) -> f64 {
         js::shared_clock_ms() / 1000.0
     }
