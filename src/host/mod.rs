@@ -108,6 +108,9 @@ pub trait Host: Send + Sync {
     fn spawn_process(self: Arc<Self>, _start: ProcessStart) -> Result<Arc<dyn ProcessHandle>, String> {
         Err("processes are not supported here".into())
     }
+    /// A hint that processes are about to be used (the program imported
+    /// multiprocessing): a host may get one ready in advance.
+    fn prepare_process(&self) {}
     /// The run's channels and counters (natively one registry for the OS
     /// process, whose "processes" are threads).
     fn ipc(&self) -> Arc<dyn Ipc> {

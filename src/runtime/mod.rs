@@ -45,6 +45,9 @@ pub struct RunOptions {
     /// What `os.cpu_count()` reports (the default size of pools); None: the
     /// host's real count.
     pub cpu_count: Option<usize>,
+    /// When the whole run started (`Host::monotonic`): a child process times
+    /// its trace from its parent run's start, so that all lanes share one axis.
+    pub clock_origin: Option<f64>,
     /// Interleave threads on the calling thread (green threads), as the
     /// browser must without SharedArrayBuffer; forced natively for tests.
     pub green: bool,
@@ -63,6 +66,7 @@ impl Default for RunOptions {
             max_threads: threads::DEFAULT_MAX_THREADS,
             max_processes: process::DEFAULT_MAX_PROCESSES,
             cpu_count: None,
+            clock_origin: None,
             green: false,
         }
     }
@@ -122,7 +126,7 @@ pub struct Run {
 impl Run {
     pub fn new(host: Arc<dyn Host>, opts: RunOptions) -> Arc<Run> {
         crate::vm::types::init();
-        let started = host.monotonic();
+        let started = opts.clock_origin.unwrap_or_else(|| host.monotonic());
         let deadline = opts.timeout_ms.map(|ms| started + ms as f64 / 1000.0);
         let stdin = if opts.stdin_inherit { None } else { Some(opts.stdin.bytes().collect()) };
         let green = opts.green || !host.can_block();

@@ -65,7 +65,7 @@ pub fn start(vm: &mut Vm, process_obj: &Value, name: &str, method: &str) -> PyRe
     };
     let slots = take_slot(vm)?;
     let pid = run.host.pid() + NEXT_CHILD.fetch_add(1, Ordering::Relaxed);
-    let opts = RunOptions { start_method: method.to_string(), ..run.opts.clone() };
+    let opts = RunOptions { start_method: method.to_string(), clock_origin: Some(run.started), ..run.opts.clone() };
     let start = ProcessStart { source, snapshot: snap, opts, name: name.to_string(), pid, slots };
     run.trace(name, "start", &format!("pid {pid}"));
     let handle = match run.host.clone().spawn_process(start) {
@@ -193,6 +193,7 @@ pub fn encode_start(s: &ProcessStart) -> Vec<u8> {
     out.extend_from_slice(&(o.max_threads as u32).to_le_bytes());
     out.extend_from_slice(&(o.max_processes as u32).to_le_bytes());
     out.extend_from_slice(&(o.cpu_count.unwrap_or(0) as u32).to_le_bytes());
+    out.extend_from_slice(&o.clock_origin.unwrap_or(-1.0).to_le_bytes());
     out.extend_from_slice(&s.slots.to_le_bytes());
     out.extend_from_slice(&(o.argv.len() as u32).to_le_bytes());
     for a in &o.argv {
@@ -235,6 +236,9 @@ pub fn decode_start(b: &[u8]) -> Option<ProcessStart> {
     let max_threads = r.u32()? as usize;
     let max_processes = r.u32()? as usize;
     let cpu_count = Some(r.u32()? as usize).filter(|&n| n > 0);
+    let origin = f64::from_le_bytes(r.b.get(r.pos..r.pos + 8)?.try_into().ok()?);
+    r.pos += 8;
+    let clock_origin = Some(origin).filter(|&t| t >= 0.0);
     let slots = u64::from(r.u32()?) | u64::from(r.u32()?) << 32;
     let n = r.u32()?;
     let mut argv = Vec::new();
@@ -242,6 +246,6 @@ pub fn decode_start(b: &[u8]) -> Option<ProcessStart> {
         argv.push(r.string()?);
     }
     let opts =
-        RunOptions { filename, start_method, gil, max_threads, max_processes, cpu_count, argv, ..RunOptions::default() };
+        RunOptions { filename, start_method, gil, max_threads, max_processes, cpu_count, clock_origin, argv, ..RunOptions::default() };
     Some(ProcessStart { source, snapshot, opts, name, pid, slots })
 }

@@ -365,7 +365,12 @@ fn max_processes(vm: &mut Vm, _args: Args) -> PyResult {
     Ok(Value::Int(vm.run.opts.max_processes as i64))
 }
 
-pub fn make(_vm: &mut Vm) -> Value {
+pub fn make(vm: &mut Vm) -> Value {
+    // The main process is about to use processes: let the host get one ready.
+    // (Children import this too, but rarely start processes of their own.)
+    if vm.run.host.pid() == 1 {
+        vm.run.host.prepare_process();
+    }
     let m = new_module("_spindle_mp");
     def(&m, "channel_new", channel_new);
     def(&m, "channel_put", channel_put);

@@ -138,6 +138,12 @@ impl Host for WebHost {
         super::process::spawn_py(start)
     }
 
+    fn prepare_process(&self) {
+        if super::THREADED && js::cross_origin_isolated() {
+            js::prewarm_py_process();
+        }
+    }
+
     fn ipc(&self) -> Arc<dyn crate::host::Ipc> {
         if self.inner.can_block {
             Arc::new(super::ipc::WebIpc)

@@ -45,6 +45,8 @@ extern "C" {
     /// after 1 is subtracted from the IPC counter `slots` (0: none).
     #[wasm_bindgen(catch)]
     pub fn spawn_py_process(ptr: u32, len: u32, status_ptr: u32, pid: u32, name: &str, slots: u32) -> Result<(), JsValue>;
+    /// Ask the spawner to get a process worker ready before it is needed.
+    pub fn prewarm_py_process();
     /// Ask the spawner to end a Python process (exit code -15).
     pub fn kill_py_process(pid: u32);
     /// IPC (see workers.js): allocate a channel (kind 1), counter (kind 2)

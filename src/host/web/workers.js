@@ -77,6 +77,7 @@ function makeWorker() {
     if (m.type === 'warm') w.warm = true;
     else if (m.type === 'spawn') spawn(m.ptr, m.name);
     else if (m.type === 'spawnProcess') spawnProcess(m);
+    else if (m.type === 'prewarmProcess') prewarmProcess();
     else if (m.type === 'killProcess') killProcess(m.pid);
     else if (m.type === 'batch') { if (cfg.toPage) cfg.toPage.postMessage(m); }
     else if (m.type === 'idle') idle.unshift(w); // reused first: its caches are warm
@@ -105,12 +106,15 @@ function spawn(ptr, name) {
 // exit code is written into the parent's memory at statusPtr (Atomics), where
 // the parent's join() waits for it.
 const procs = new Map();
-function spawnProcess(d) {
-  const bytes = new Uint8Array(cfg.memory.buffer, d.ptr, d.len).slice();
-  const w = new Worker(cfg.procUrl, { type: 'module', name: d.name });
-  const p = { w, statusPtr: d.statusPtr, slots: d.slots, done: false };
-  procs.set(d.pid, p);
-  const forward = (batch) => { if (cfg.toPage) cfg.toPage.postMessage({ type: 'batch', batch, src: d.pid }); };
+// One process worker is kept instantiated in advance once processes are in
+// use (after a start, or when the program imports multiprocessing), so that
+// a start costs a message: the module instance, its memory and its spawner
+// are ready; only the program's own start-up remains.
+let warmProc = null;
+function prepareProcess() {
+  const w = new Worker(cfg.procUrl, { type: 'module', name: 'spindle-process' });
+  const p = { w, pid: 0, done: false };
+  const forward = (batch) => { if (cfg.toPage && p.pid) cfg.toPage.postMessage({ type: 'batch', batch, src: p.pid }); };
   // The child's own threads report through this channel.
   const ch = new MessageChannel();
   ch.port1.onmessage = (e) => { if (e.data && e.data.type === 'batch') forward(e.data.batch); };
@@ -118,12 +122,25 @@ function spawnProcess(d) {
   w.onmessage = (e) => {
     const m = e.data || {};
     if (m.type === 'batch') forward(m.batch);
-    else if (m.type === 'exit') finishProcess(d.pid, m.code, m.batches);
-    else if (m.type === 'error') { console.error('spindle process', d.name, m.error); finishProcess(d.pid, 1, null, m.error); }
+    else if (m.type === 'exit') finishProcess(p.pid, m.code, m.batches);
+    else if (m.type === 'error') { console.error('spindle process', p.name, m.error); finishProcess(p.pid, 1, null, m.error); }
   };
-  w.onerror = (e) => finishProcess(d.pid, 1, null, 'process worker error: ' + (e.message || e));
-  w.postMessage({ type: 'start', module: cfg.module, mainJS: cfg.mainJS, bytes, pageUrl: cfg.pageUrl, ipc: cfg.ipc, threadsPort: ch.port2 },
-    [bytes.buffer, ch.port2]);
+  w.onerror = (e) => { if (p.pid) finishProcess(p.pid, 1, null, 'process worker error: ' + (e.message || e)); else p.failed = true; };
+  w.postMessage({ type: 'prepare', module: cfg.module, mainJS: cfg.mainJS, pageUrl: cfg.pageUrl, ipc: cfg.ipc, threadsPort: ch.port2 },
+    [ch.port2]);
+  return p;
+}
+function prewarmProcess() {
+  if (!warmProc || warmProc.failed) warmProc = prepareProcess();
+}
+function spawnProcess(d) {
+  const bytes = new Uint8Array(cfg.memory.buffer, d.ptr, d.len).slice();
+  const p = warmProc && !warmProc.failed ? warmProc : prepareProcess();
+  warmProc = null;
+  Object.assign(p, { pid: d.pid, name: d.name, statusPtr: d.statusPtr, slots: d.slots });
+  procs.set(d.pid, p);
+  p.w.postMessage({ type: 'start', bytes }, [bytes.buffer]);
+  prewarmProcess(); // the next start is warm
 }
 function finishProcess(pid, code, batches, error) {
   const p = procs.get(pid);
@@ -152,7 +169,7 @@ self.onmessage = (e) => {
   if (d.type === 'init') {
     cfg = d;
     cfg.procUrl = URL.createObjectURL(new Blob([d.procSrc], { type: 'text/javascript' }));
-    WARM = Math.max(2, Math.min(8, d.warm || 2));
+    WARM = Math.max(0, Math.min(8, d.warm ?? 2));
     cfg.threadUrl = URL.createObjectURL(new Blob([d.threadSrc], { type: 'text/javascript' }));
     topUp();
     self.postMessage({ type: 'ready' });
@@ -161,29 +178,40 @@ self.onmessage = (e) => {
     self.postMessage({ type: 'ready' });
   } else if (d.type === 'spawn') spawn(d.ptr, d.name);
   else if (d.type === 'spawnProcess') spawnProcess(d);
+  else if (d.type === 'prewarmProcess') prewarmProcess();
   else if (d.type === 'killProcess') killProcess(d.pid);
 };
 `;
 
-// A Python process: instantiate the module with a fresh memory, start its own
-// thread spawner (its threads report through threadsPort), run the process
-// (spindle_process_main) and report the exit code.
+// A Python process. 'prepare': instantiate the module with a fresh memory and
+// start its own thread spawner (its threads report through threadsPort; no
+// warm thread workers). 'start' (perhaps much later: a warm process): run the
+// process (spindle_process_main) and report the exit code.
 const PYPROC_SRC = `
+let prepared = null;
 self.onmessage = async (e) => {
   const d = e.data;
-  if (d.type !== 'start') return;
-  if (d.pageUrl) globalThis.__spindlePageUrl = d.pageUrl;
-  if (d.ipc) globalThis.__spindleIpc = d.ipc;
-  try {
-    const pkg = await import(d.mainJS);
-    await pkg.default({ module_or_path: d.module });
-    await pkg.startThreads(d.threadsPort);
-    const sink = (batch) => self.postMessage({ type: 'batch', batch });
-    const res = pkg.spindle_process_main(d.bytes, sink);
-    self.postMessage({ type: 'exit', code: res.exitCode, batches: res.batches });
-  } catch (err) {
-    const why = globalThis.__spindleLastPanic || String((err && err.stack) || err);
-    self.postMessage({ type: 'error', error: why });
+  if (d.type === 'prepare') {
+    if (d.pageUrl) globalThis.__spindlePageUrl = d.pageUrl;
+    if (d.ipc) globalThis.__spindleIpc = d.ipc;
+    globalThis.__spindleWarmThreads = 0;
+    prepared = (async () => {
+      const pkg = await import(d.mainJS);
+      await pkg.default({ module_or_path: d.module });
+      await pkg.startThreads(d.threadsPort);
+      return pkg;
+    })();
+    prepared.catch(() => {}); // reported at 'start'
+  } else if (d.type === 'start') {
+    try {
+      const pkg = await prepared;
+      const sink = (batch) => self.postMessage({ type: 'batch', batch });
+      const res = pkg.spindle_process_main(d.bytes, sink);
+      self.postMessage({ type: 'exit', code: res.exitCode, batches: res.batches });
+    } catch (err) {
+      const why = globalThis.__spindleLastPanic || String((err && err.stack) || err);
+      self.postMessage({ type: 'error', error: why });
+    }
   }
 };
 `;
@@ -242,7 +270,10 @@ export function start_spawner(module, memory, mainJS, toPage) {
       if (e.data && e.data.type === 'ready') { globalThis.__spindleSpawner = w; resolve(); }
     }, { once: true });
     w.onerror = (e) => reject(new Error('spawner worker failed: ' + (e.message || e)));
-    const warm = (globalThis.navigator && navigator.hardwareConcurrency) || 2;
+    // Warm thread workers: one per core (2 to 8) for the runner; none for a
+    // Python process, whose threads (rare) start on demand, so that a process
+    // start does not pay for instantiating workers it may never use.
+    const warm = globalThis.__spindleWarmThreads ?? Math.max(2, (globalThis.navigator && navigator.hardwareConcurrency) || 2);
     const pageUrl = globalThis.__spindlePageUrl || (self.location && self.location.href);
     const ipc = ipc_shared();
     w.postMessage({ type: 'init', module, memory, mainJS: String(mainJS), toPage, threadSrc: THREAD_SRC, procSrc: PYPROC_SRC, warm, pageUrl, ipc },
@@ -331,6 +362,12 @@ export function spawn_py_process(ptr, len, statusPtr, pid, name, slots) {
   const spawner = globalThis.__spindleSpawner;
   if (!spawner) throw new Error('no spawner: processes need the threaded build on a cross-origin isolated page');
   spawner.postMessage({ type: 'spawnProcess', ptr, len, statusPtr, pid, name, slots });
+}
+
+// Ask this worker's spawner to get a process worker ready in advance.
+export function prewarm_py_process() {
+  const spawner = globalThis.__spindleSpawner;
+  if (spawner) spawner.postMessage({ type: 'prewarmProcess' });
 }
 
 export function kill_py_process(pid) {
