@@ -21,6 +21,13 @@ pub enum Exit {
 /// Check for stop requests every this many instructions.
 const TICK: u32 = 2048;
 
+/// Leave and re-enter `step_until` every this many instructions. A wasm
+/// engine runs a function activation in the code it was entered with: V8
+/// optimises a hot function in the background, but only new calls use the
+/// optimised code. Without re-entry, a program's main loop, entered once while
+/// the module is cold, would stay in baseline code for the whole run.
+const REENTER: u32 = TICK * 32;
+
 macro_rules! frame {
     ($vm:ident) => {
         $vm.frames.last_mut().expect("no frame")
@@ -32,7 +39,8 @@ impl Vm {
     pub fn run_loop(&mut self, base: usize) -> PyResult<Exit> {
         loop {
             match self.step_until(base) {
-                Ok(exit) => return Ok(exit),
+                Ok(Some(exit)) => return Ok(exit),
+                Ok(None) => {}
                 Err((flow, add_tb)) => match flow {
                     Flow::Exc(e) => self.unwind(base, e, add_tb)?,
                     suspend @ Flow::Suspend(_) => return Err(suspend),
@@ -95,9 +103,11 @@ impl Vm {
         }
     }
 
-    /// Execute instructions; returns on exit of the base frame, or with the
-    /// exception and whether the current instruction should get a traceback entry.
-    fn step_until(&mut self, base: usize) -> Result<Exit, (Flow, bool)> {
+    /// Execute instructions; returns on exit of the base frame, None to be
+    /// called again (see REENTER), or the exception and whether the current
+    /// instruction should get a traceback entry.
+    #[inline(never)]
+    fn step_until(&mut self, base: usize) -> Result<Option<Exit>, (Flow, bool)> {
         macro_rules! tryx {
             ($e:expr) => {
                 match $e {
@@ -114,6 +124,9 @@ impl Vm {
             self.tick = self.tick.wrapping_add(1);
             if self.tick % TICK == 0 {
                 tryx!(self.check_stop());
+                if self.tick % REENTER == 0 {
+                    return Ok(None);
+                }
             }
             if types::generator::PENDING_COUNT.load(std::sync::atomic::Ordering::Relaxed) != 0 {
                 tryx!(types::generator::close_pending(self));
@@ -714,9 +727,9 @@ impl Vm {
                                     ops::type_name(&v)
                                 ))))
                             }
-                            return Ok(Exit::Return(inst.clone()));
+                            return Ok(Some(Exit::Return(inst.clone())));
                         }
-                        return Ok(Exit::Return(v));
+                        return Ok(Some(Exit::Return(v)));
                     }
                     let caller = frame!(self);
                     match ret {
@@ -751,7 +764,7 @@ impl Vm {
                     let g = done.gen.clone().expect("yield outside generator");
                     types::generator::suspend(&g, done);
                     if self.frames.len() <= base {
-                        return Ok(Exit::Yield(v));
+                        return Ok(Some(Exit::Yield(v)));
                     }
                     frame!(self).push(v);
                 }
