@@ -1,6 +1,7 @@
 // Dev tool: screenshots of the page's main views in headless Chromium, for
 // looking at visible changes (PNGs go to the given directory, not to git).
-// Usage: node scripts/screenshot.mjs OUTDIR [--dark] [--narrow]
+// Usage: node scripts/screenshot.mjs OUTDIR [--dark] [--narrow] [--compare] [--code FILE.py]
+import { readFileSync } from 'node:fs';
 import { setup } from '../tests/e2e/helpers.mjs';
 
 const out = process.argv[2] || '/tmp/shots';
@@ -15,6 +16,13 @@ try {
   await page.reload();
   await page.evaluate(() => window.spindle.ready);
   await page.waitForSelector('#run:not([disabled])');
+  const codeAt = process.argv.indexOf('--code');
+  if (codeAt > 0) {
+    await page.click('.cm-content');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(readFileSync(process.argv[codeAt + 1], 'utf8'));
+  }
   await page.click('#run');
   await page.waitForFunction(() => /finished|stopped/.test(document.querySelector('#run-state').textContent), null, { timeout: 30000 });
   await page.screenshot({ path: `${out}/console.png` });

@@ -124,6 +124,28 @@ fn channel_get(vm: &mut Vm, mut args: Args) -> PyResult {
     Ok(ipc::get(vm, id, timeout)?.map(crate::vm::bytes_value).unwrap_or(Value::None))
 }
 
+/// send(id, data, timeout=None) -> bool: channel_put for messages between
+/// processes (queues, pipes): also traced, so the timeline draws an arrow
+/// from each send to the receive that takes it.
+fn send(vm: &mut Vm, args: Args) -> PyResult {
+    let id = id_arg(vm, &args.pos[0])?;
+    let sent = channel_put(vm, args)?;
+    if matches!(sent, Value::Bool(true)) {
+        vm.run.trace(vm.out_lane(), "send", &format!("ch {id}"));
+    }
+    Ok(sent)
+}
+
+/// recv(id, timeout=None) -> bytes or None: channel_get, traced (see send).
+fn recv(vm: &mut Vm, args: Args) -> PyResult {
+    let id = id_arg(vm, &args.pos[0])?;
+    let got = channel_get(vm, args)?;
+    if !matches!(got, Value::None) {
+        vm.run.trace(vm.out_lane(), "recv", &format!("ch {id}"));
+    }
+    Ok(got)
+}
+
 fn channel_len(vm: &mut Vm, args: Args) -> PyResult {
     let id = id_arg(vm, &args.pos[0])?;
     let ipc = ipc::host_ipc(vm);
@@ -376,6 +398,8 @@ pub fn make(vm: &mut Vm) -> Value {
     def(&m, "channel_put", channel_put);
     def(&m, "channel_get", channel_get);
     def(&m, "channel_len", channel_len);
+    def(&m, "send", send);
+    def(&m, "recv", recv);
     def(&m, "counter_new", counter_new);
     def(&m, "counter_add", counter_add);
     def(&m, "counter_get", counter_get);

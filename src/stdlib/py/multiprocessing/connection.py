@@ -57,7 +57,7 @@ def _release(h):
     if eof is False:
         return
     if _mp.counter_add(h, -1) <= 0 and eof is not None:
-        _mp.channel_put(eof, _EOF)
+        _mp.send(eof, _EOF)
 
 
 class Connection(object):
@@ -120,7 +120,7 @@ class Connection(object):
     def _send(self, data):
         if _mp.counter_get(self._peer) <= 0:
             raise BrokenPipeError(32, 'Broken pipe')
-        _mp.channel_put(self._wchan, _DATA + data)
+        _mp.send(self._wchan, _DATA + data)
 
     def send_bytes(self, buf, offset=0, size=None):
         """Send the bytes data from a bytes-like object"""
@@ -153,7 +153,7 @@ class Connection(object):
             return m
         if self._eof:
             return _EOF
-        m = _mp.channel_get(self._rchan, timeout)
+        m = _mp.recv(self._rchan, timeout)
         if m == _EOF:
             self._eof = True
         return m
@@ -207,7 +207,7 @@ class Connection(object):
             return True
         if timeout is not None and timeout < 0:
             timeout = 0
-        m = _mp.channel_get(self._rchan, timeout)
+        m = _mp.recv(self._rchan, timeout)
         if m is None:
             return False
         if m == _EOF:

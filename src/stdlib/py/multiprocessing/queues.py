@@ -66,12 +66,12 @@ class Queue(object):
         self._send(data)
 
     def _send(self, data):
-        _mp.channel_put(self._chan, data)
+        _mp.send(self._chan, data)
 
     def get(self, block=True, timeout=None):
         if self._closed:
             raise ValueError(f"Queue {self!r} is closed")
-        res = _mp.channel_get(self._chan, synchronize._timeout(block, timeout))
+        res = _mp.recv(self._chan, synchronize._timeout(block, timeout))
         if res is None:
             raise Empty
         self._release_slot()
@@ -132,7 +132,7 @@ class JoinableQueue(Queue):
     def _send(self, data):
         # Counted as unfinished in the same step as it becomes visible.
         with self._cond:
-            _mp.channel_put(self._chan, data)
+            _mp.send(self._chan, data)
             self._unfinished_tasks.release()
 
     def task_done(self):
@@ -171,11 +171,11 @@ class SimpleQueue(object):
 
     def get(self):
         self._check_closed()
-        return pickle.loads(_mp.channel_get(self._chan))
+        return pickle.loads(_mp.recv(self._chan))
 
     def _get(self, timeout):
         # For the pool: the next item, or raise Empty after timeout.
-        res = _mp.channel_get(self._chan, timeout)
+        res = _mp.recv(self._chan, timeout)
         if res is None:
             raise Empty
         return pickle.loads(res)
@@ -183,7 +183,7 @@ class SimpleQueue(object):
     def put(self, obj):
         data = pickle.dumps(obj)
         self._check_closed()
-        _mp.channel_put(self._chan, data)
+        _mp.send(self._chan, data)
 
     def __class_getitem__(cls, item):
         return cls
