@@ -166,6 +166,55 @@ test('the timeline draws a lane per thread, and exports Chrome trace JSON', asyn
   await page.close();
 });
 
+/** Run `code`, then export the timeline's Chrome trace JSON. */
+async function exportTrace(page, code) {
+  await setCode(page, code);
+  await runAndWait(page);
+  await page.click('#tab-timeline');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Export trace')]);
+  return JSON.parse(readFileSync(await download.path(), 'utf8'));
+}
+
+test('messages between processes are arrows from send to receive', async () => {
+  const page = await openPage();
+  const json = await exportTrace(page, [
+    'import multiprocessing as mp',
+    'def child(q):',
+    '    q.put("hello")',
+    'q = mp.Queue()',
+    'p = mp.Process(target=child, args=(q,))',
+    'p.start()',
+    'print(q.get())',
+    'p.join()',
+    '',
+  ].join('\n'));
+  const names = Object.fromEntries(json.traceEvents.filter((e) => e.name === 'thread_name').map((e) => [e.tid, e.args.name]));
+  const start = json.traceEvents.find((e) => e.ph === 's');
+  const finish = json.traceEvents.find((e) => e.ph === 'f' && e.id === start.id);
+  assert.equal(names[start.tid], 'Process-1');
+  assert.equal(names[finish.tid], 'main');
+  assert.ok(finish.ts >= start.ts);
+  await page.close();
+});
+
+test('an asyncio run has task lanes and event loop ticks', async () => {
+  const page = await openPage();
+  const json = await exportTrace(page, [
+    'import asyncio',
+    'async def job(n):',
+    '    await asyncio.sleep(0.01 * n)',
+    'async def main():',
+    '    await asyncio.gather(*(job(n) for n in range(3)))',
+    'asyncio.run(main())',
+    '',
+  ].join('\n'));
+  const lanes = json.traceEvents.filter((e) => e.name === 'thread_name').map((e) => e.args.name);
+  for (const l of ['main', 'event loop', 'Task-1', 'Task-2', 'Task-3', 'Task-4']) assert.ok(lanes.includes(l), `${l} in ${lanes}`);
+  assert.ok(json.traceEvents.some((e) => e.ph === 'i' && e.cat === 'tick'));
+  assert.ok(json.traceEvents.some((e) => e.cat === 'awaiting' && /sleep/.test(e.name)), 'a task awaits a sleep');
+  await page.close();
+});
+
 test('Compare runs a workload under the five models and names the winner', async () => {
   const page = await openPage();
   await setCode(page, 'def work(n):\n    return sum(i * i for i in range(n))\n\nINPUTS = [20_000] * 4\n');

@@ -72,6 +72,11 @@ export function drawTimeline(canvas, model, { t0 = 0, t1 = model.end || 1, label
     for (const m of l.markers) {
       if (m.t < t0 || m.t > t1) continue;
       const px = x(m.t);
+      if (m.kind === 'tick') {
+        g.fillStyle = colors.awaiting;
+        g.fillRect(Math.round(px), y + 5, 1, laneH - 10);
+        continue;
+      }
       g.fillStyle = cssColor(canvas, 'var(--err)');
       g.beginPath();
       g.moveTo(px, y + 2);
@@ -134,7 +139,10 @@ export function createTimeline(parent, { cores = navigator.hardwareConcurrency |
   const stall = document.createElement('span');
   stall.innerHTML = '<i class="stall"></i>';
   stall.append('stall: a task ran too long without awaiting');
-  legend.append(stall);
+  const tick = document.createElement('span');
+  tick.innerHTML = '<i class="tick"></i>';
+  tick.append('event loop iteration');
+  legend.append(stall, tick);
   const summary = div('timeline-summary');
   const empty = div('timeline-empty');
   empty.textContent = 'Run a program to see its threads, processes and tasks here.';
@@ -231,7 +239,8 @@ export function createTimeline(parent, { cores = navigator.hardwareConcurrency |
     if (!lane || px < geo.labelW) { tip.hidden = true; return; }
     const t = timeAt(px);
     const seg = lane.segments.find((s) => s.from <= t && t <= s.to);
-    const mark = lane.markers.find((m) => Math.abs(geo.x(m.t) - px) < 5);
+    const near = lane.markers.filter((m) => Math.abs(geo.x(m.t) - px) < 5);
+    const mark = near.find((m) => m.kind === 'stall') || near[0];
     tip.textContent = `${lane.name} · ${formatMs(t, 0.1)}\n` + (mark ? mark.detail
       : seg ? `${STATES[seg.state].label}${seg.detail ? `: ${seg.detail}` : ''} (${formatMs(seg.to - seg.from, 0.1)})` : 'not running');
     tip.hidden = false;

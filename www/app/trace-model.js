@@ -54,7 +54,7 @@ export function buildModel(events, endMs) {
     }
   };
 
-  const sends = new Map(); // channel -> queue of sends not yet received
+  const sends = new Map(); // channel -> { send: [...], recv: [...] } not yet paired
   const arrows = [];
   const sorted = [...events].sort((a, b) => a.t - b.t);
   for (const e of sorted) {
@@ -85,15 +85,22 @@ export function buildModel(events, endMs) {
       case 'gil_take': open(l, e.t, 'gil'); break;
       case 'gil_drop': open(l, e.t, 'running'); break;
       case 'stall': l.markers.push({ t: e.t, kind: 'stall', detail: `ran ${e.detail} ms without awaiting` }); break;
+      case 'tick': l.kind = 'loop'; l.markers.push({ t: e.t, kind: 'tick', detail: `event loop iteration: ${e.detail}` }); break;
       case 'send': case 'recv': {
+        // Pair each channel's sends and receives in order. A receive can be
+        // traced a moment before its send (the message is visible before the
+        // sender records it), so either side may wait for the other.
         const ch = e.detail;
-        if (e.kind === 'send') {
-          if (!sends.has(ch)) sends.set(ch, []);
-          sends.get(ch).push({ lane: l.key, t: e.t });
+        if (!sends.has(ch)) sends.set(ch, { send: [], recv: [] });
+        const q = sends.get(ch);
+        const here = { lane: l.key, t: e.t };
+        const other = e.kind === 'send' ? q.recv : q.send;
+        if (other.length) {
+          const o = other.shift();
+          const [from, to] = e.kind === 'send' ? [here, o] : [o, here];
+          arrows.push({ from, to: { lane: to.lane, t: Math.max(to.t, from.t) }, detail: ch });
         } else {
-          const q = sends.get(ch);
-          const s = q && q.shift();
-          if (s) arrows.push({ from: s, to: { lane: l.key, t: e.t }, detail: ch });
+          (e.kind === 'send' ? q.send : q.recv).push(here);
         }
         break;
       }
@@ -129,7 +136,7 @@ export function buildModel(events, endMs) {
  */
 export function summarize(model, cores) {
   let busy = 0;
-  for (const l of model.lanes) if (l.kind !== 'task' && l.kind !== 'process') busy += l.cpu;
+  for (const l of model.lanes) if (l.kind === 'thread') busy += l.cpu;
   // A process lane stands for its main thread (whose events merge into it).
   for (const l of model.lanes) if (l.kind === 'process') busy += l.cpu;
   const wall = model.end || 1;

@@ -22,6 +22,9 @@ from time import monotonic as _monotonic
 
 import _spindle
 
+_trace = _spindle.trace
+_TICK_EVERY = 0.001  # at most one 'tick' trace event per this many seconds
+
 import asyncio.events as events
 from asyncio.events import Handle, TimerHandle, _format_callback_source
 import asyncio.futures as futures
@@ -337,6 +340,8 @@ class BaseEventLoop(events.AbstractEventLoop):
                 "Non-thread-safe operation invoked on an event loop other "
                 "than the current one")
 
+    _last_tick = 0.0
+
     def _run_once(self):
         # One iteration: sleep if idle, collect due timers, run the ready.
         scheduled = self._scheduled
@@ -380,6 +385,12 @@ class BaseEventLoop(events.AbstractEventLoop):
                 handle._scheduled = False
                 ready.append(handle)
 
+        # The timeline's "event loop" lane marks loop iterations (thinned out,
+        # so that a sleep(0) storm does not flood the trace).
+        now = _monotonic()
+        if ready and now - self._last_tick >= _TICK_EVERY:
+            self._last_tick = now
+            _trace('event loop', 'tick', '%d ready' % len(ready))
         # Run only what is ready now; callbacks they schedule wait for the
         # next iteration.
         popleft = ready.popleft
