@@ -37,7 +37,8 @@ export function buildModel(events, endMs) {
     let l = lanes.get(key);
     if (!l) {
       l = { key, name, pid: e.pid || 0, kind: 'thread', segments: [], markers: [], cur: null, order: lanes.size };
-      if (key === 'main') l.order = -1;
+      if (key === 'main') l.order = -2;
+      else if (key === 'event loop') l.order = -1;
       lanes.set(key, l);
     }
     return l;
