@@ -7,6 +7,7 @@ import { pickBuild, compileCore } from './loader.js';
 
 const RUNNER_URL = new URL('./runner.js', import.meta.url);
 const SETTLE_MS = 1000; // how long to wait for batches still in flight after 'done'
+const STOP_GRACE_MS = 150; // a stop request's time to end the run cleanly before the runner is terminated
 const TIMEOUT_GRACE_MS = 250; // the core handles timeoutMs itself; this is the backstop
 
 const compiled = new Map(); // build -> Promise<{ build, module }>
@@ -142,13 +143,31 @@ export class Spindle extends EventTarget {
     return result;
   }
 
-  /** End the current run, as Ctrl+C does: it resolves with KeyboardInterrupt. */
+  /**
+   * End the current run, as Ctrl+C does: it resolves with KeyboardInterrupt
+   * and a traceback at the line being executed. On the threaded build the
+   * run's stop flag is set through the spawner (the runner is busy); a run
+   * that has not ended STOP_GRACE_MS later, or a non-threaded one, is
+   * terminated.
+   */
   stop() {
-    if (this._current) this._abort(this._current, 'KeyboardInterrupt\n', 130);
+    const run = this._current;
+    if (!run || run.finished) return;
+    const address = this.info && this.info.stopAddress;
+    const port = run.runner.ports[0];
+    if (address && port && !run.stopping) {
+      run.stopping = true;
+      port.postMessage({ type: 'stop', address });
+      run.stopTimer = setTimeout(() => this._abort(run, 'KeyboardInterrupt\n', 130), STOP_GRACE_MS);
+      return;
+    }
+    this._abort(run, 'KeyboardInterrupt\n', 130);
   }
 
   _abort(run, message, exitCode) {
     if (run.finished) return;
+    // The program has ended already (only late output is awaited): keep its result.
+    if (run.done) { this._finish(run, run.done); return; }
     // Terminating the runner also ends the thread workers it started.
     run.runner.worker.terminate();
     if (run.stderr && !run.stderr.endsWith('\n')) run.stderr += '\n';
@@ -163,6 +182,7 @@ export class Spindle extends EventTarget {
     run.finished = true;
     clearTimeout(run.settle);
     clearTimeout(run.timer);
+    clearTimeout(run.stopTimer);
     for (const p of run.runner.ports) p.close();
     run.runner.worker.terminate();
     if (d.error) run.stderr += (run.stderr && !run.stderr.endsWith('\n') ? '\n' : '') + d.error + '\n';

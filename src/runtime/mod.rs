@@ -164,6 +164,10 @@ impl Run {
         if self.stop.load(Ordering::Relaxed) {
             return true;
         }
+        if STOP_REQUEST.load(Ordering::Relaxed) != 0 {
+            self.stop.store(true, Ordering::Relaxed);
+            return true;
+        }
         match self.deadline {
             Some(d) if self.host.monotonic() >= d => {
                 self.stop.store(true, Ordering::Relaxed);
@@ -228,6 +232,11 @@ impl Run {
         out
     }
 }
+
+/// A stop request from outside the instance: the page writes 1 here (with
+/// Atomics, through a worker that shares the memory) while the run's own
+/// threads are busy. Every run of the instance then stops, as with `stop`.
+pub static STOP_REQUEST: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 
 /// Run a whole program: compile `source` as `__main__` and execute it on the
 /// calling thread, writing output and trace events to `host`.

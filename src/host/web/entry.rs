@@ -96,6 +96,10 @@ struct BuildInfo {
     threaded: bool,
     cross_origin_isolated: bool,
     version: &'static str,
+    /// Where the page writes 1 to stop a run (`runtime::STOP_REQUEST`): a byte
+    /// offset in the shared memory, so a worker that has the memory can
+    /// stop a runner that is busy running Python.
+    stop_address: u32,
 }
 
 /// `{threaded, crossOriginIsolated, version}` of this instance.
@@ -105,6 +109,7 @@ pub fn build_info() -> Result<JsValue, JsValue> {
         threaded: super::THREADED,
         cross_origin_isolated: super::js::cross_origin_isolated(),
         version: env!("CARGO_PKG_VERSION"),
+        stop_address: &crate::runtime::STOP_REQUEST as *const _ as u32,
     }
     .serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
 }

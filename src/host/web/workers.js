@@ -164,10 +164,21 @@ function killProcess(pid) {
   if (p.port) p.port.close();
   finishProcess(pid, -15, null);
 }
+// The page asks to stop the run through the port it shares with us: we set
+// the instance's stop flag in the shared memory (the runner itself is busy
+// running Python and reads no messages); every thread sees it within a slice.
+function listenToPage() {
+  if (!cfg.toPage) return;
+  cfg.toPage.onmessage = (e) => {
+    const m = e.data || {};
+    if (m.type === 'stop' && m.address) Atomics.store(new Int32Array(cfg.memory.buffer), m.address >> 2, 1);
+  };
+}
 self.onmessage = (e) => {
   const d = e.data;
   if (d.type === 'init') {
     cfg = d;
+    listenToPage();
     cfg.procUrl = URL.createObjectURL(new Blob([d.procSrc], { type: 'text/javascript' }));
     WARM = Math.max(0, Math.min(8, d.warm ?? 2));
     cfg.threadUrl = URL.createObjectURL(new Blob([d.threadSrc], { type: 'text/javascript' }));
@@ -175,6 +186,7 @@ self.onmessage = (e) => {
     self.postMessage({ type: 'ready' });
   } else if (d.type === 'port') {
     cfg.toPage = d.toPage;
+    listenToPage();
     self.postMessage({ type: 'ready' });
   } else if (d.type === 'spawn') spawn(d.ptr, d.name);
   else if (d.type === 'spawnProcess') spawnProcess(d);
