@@ -1,6 +1,7 @@
 //! The native `spindle` CLI: `spindle FILE.py [ARGS]` or `spindle -c CODE`,
 //! behaving like `python3` (same stdout, stderr and exit code). Like CPython
 //! 3.13t, `-X gil=1` (or PYTHON_GIL=1) runs threads under the GIL.
+//! `spindle --freeze OUT.bin` writes the frozen standard library (a build step).
 
 use spindle::host::native::NativeHost;
 use spindle::{run_source, RunOptions};
@@ -24,6 +25,30 @@ fn main() {
         match spindle::syntax::compile_source(&src, &path) {
             Ok(code) => print!("{}", spindle::vm::code::disassemble(&code)),
             Err(_) => eprintln!("SyntaxError"),
+        }
+        return;
+    }
+    if args.get(1).map(|s| s.as_str()) == Some("--freeze") {
+        // Build step: compile the standard library's Python modules to one
+        // blob, embedded by build.rs when SPINDLE_FROZEN names it.
+        let Some(out) = args.get(2) else {
+            eprintln!("usage: spindle --freeze OUT.bin");
+            std::process::exit(2);
+        };
+        match spindle::stdlib::frozen::freeze() {
+            Ok(blob) => {
+                // An unchanged blob keeps its mtime, so cargo does not rebuild what embeds it.
+                let same = std::fs::read(out).map(|old| old == blob).unwrap_or(false);
+                if let Err(e) = if same { Ok(()) } else { std::fs::write(out, &blob) } {
+                    eprintln!("spindle: cannot write {}: {}", out, e);
+                    std::process::exit(1);
+                }
+                eprintln!("spindle: froze {} modules into {} ({} bytes)", spindle::stdlib::pymods::all().count(), out, blob.len());
+            }
+            Err(e) => {
+                eprintln!("spindle: freeze failed: {}", e);
+                std::process::exit(1);
+            }
         }
         return;
     }

@@ -4,7 +4,7 @@
 use crate::vm::value::Value;
 use crate::vm::Vm;
 
-const SOURCE: &str = r#"
+pub(crate) const SOURCE: &str = r#"
 import sys
 
 class _GeneratorContextManager:

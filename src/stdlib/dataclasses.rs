@@ -8,14 +8,14 @@ use crate::vm::{Flow, Vm};
 pub fn make(vm: &mut Vm) -> Value {
     let m = super::new_module("dataclasses");
     super::def(&m, "_exec", super::collections::exec_in);
-    if let Err(Flow::Exc(e)) = super::itertools::exec_source(vm, &m, SOURCE, "<frozen dataclasses>") {
+    if let Err(Flow::Exc(e)) = super::itertools::exec_module(vm, &m, "dataclasses", SOURCE) {
         let text = crate::vm::exc::format_exception(vm, &e);
         eprintln!("spindle: building module dataclasses failed:\n{}", text);
     }
     m
 }
 
-const SOURCE: &str = r####"class FrozenInstanceError(AttributeError):
+pub(crate) const SOURCE: &str = r####"class FrozenInstanceError(AttributeError):
     pass
 
 class _MISSING_TYPE:

@@ -9,7 +9,7 @@ pub fn make(vm: &mut Vm) -> Value {
     super::itertools::module_from_source(vm, "functools", SOURCE)
 }
 
-const SOURCE: &str = r####"WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__', '__dict__')
+pub(crate) const SOURCE: &str = r####"WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__', '__dict__')
 WRAPPER_UPDATES = ('__dict__',)
 _initial_missing = object()
 

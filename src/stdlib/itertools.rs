@@ -8,6 +8,19 @@ use crate::vm::{Flow, PyResult, Vm};
 /// Compile `src` and run it with the module's dict as globals.
 pub fn exec_source(vm: &mut Vm, m: &Value, src: &str, filename: &str) -> PyResult<()> {
     let code = crate::syntax::compile_source(src, filename).map_err(Flow::Exc)?;
+    exec_code(vm, m, code)
+}
+
+/// Run standard-library module `name`'s embedded source `src` in module `m`:
+/// its frozen bytecode when the build embeds it (`frozen.rs`), else compiled.
+pub fn exec_module(vm: &mut Vm, m: &Value, name: &str, src: &'static str) -> PyResult<()> {
+    match super::frozen::code(name, src) {
+        Some(code) => exec_code(vm, m, code),
+        None => exec_source(vm, m, src, &super::frozen::filename(name)),
+    }
+}
+
+fn exec_code(vm: &mut Vm, m: &Value, code: std::sync::Arc<crate::vm::code::Code>) -> PyResult<()> {
     let globals = super::module_dict(m);
     crate::vm::eval::ns_dict(&globals).set_str("__builtins__", Value::Obj(vm.run.builtins.clone()));
     let frame = crate::vm::eval::new_frame_for_module(code, globals);
@@ -16,9 +29,9 @@ pub fn exec_source(vm: &mut Vm, m: &Value, src: &str, filename: &str) -> PyResul
 }
 
 /// Build a module from embedded Python source (an error here is a bug in the source).
-pub fn module_from_source(vm: &mut Vm, name: &str, src: &str) -> Value {
+pub fn module_from_source(vm: &mut Vm, name: &str, src: &'static str) -> Value {
     let m = super::new_module(name);
-    if let Err(Flow::Exc(e)) = exec_source(vm, &m, src, &format!("<frozen {}>", name)) {
+    if let Err(Flow::Exc(e)) = exec_module(vm, &m, name, src) {
         let text = crate::vm::exc::format_exception(vm, &e);
         eprintln!("spindle: building module {} failed:\n{}", name, text);
     }
@@ -29,7 +42,7 @@ pub fn make(vm: &mut Vm) -> Value {
     super::itertools::module_from_source(vm, "itertools", SOURCE)
 }
 
-const SOURCE: &str = r####"import sys as _sys
+pub(crate) const SOURCE: &str = r####"import sys as _sys
 
 class _It:
     def __iter__(self):

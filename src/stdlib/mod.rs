@@ -13,6 +13,7 @@ pub mod itertools;
 pub mod functools;
 pub mod collections;
 pub mod deque;
+pub mod frozen;
 pub mod dataclasses;
 pub mod spindle;
 pub mod sys;
@@ -104,8 +105,7 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
             // circular imports see the partly built module.
             let m = new_module(name);
             register(vm, name, &m);
-            let file = format!("<frozen {}>", name);
-            if let Err(e) = itertools::exec_source(vm, &m, pymods::source(name).unwrap(), &file) {
+            if let Err(e) = itertools::exec_module(vm, &m, name, pymods::source(name).unwrap()) {
                 lock(&vm.run.modules).remove(name);
                 return Err(e);
             }

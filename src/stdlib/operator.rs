@@ -4,7 +4,7 @@
 use crate::vm::value::Value;
 use crate::vm::Vm;
 
-const SOURCE: &str = r#"
+pub(crate) const SOURCE: &str = r#"
 def lt(a, b): return a < b
 def le(a, b): return a <= b
 def eq(a, b): return a == b

@@ -43,3 +43,21 @@ pub const SOURCES: &[(&str, &str)] = &[
 pub fn source(name: &str) -> Option<&'static str> {
     SOURCES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
 }
+
+/// The Python source of Rust modules partly written in Python (their bodies
+/// run at import), frozen like the modules above.
+const RUST_EMBEDDED: &[(&str, &str)] = &[
+    ("itertools", super::itertools::SOURCE),
+    ("functools", super::functools::SOURCE),
+    ("collections", super::collections::SOURCE),
+    ("dataclasses", super::dataclasses::SOURCE),
+    ("operator", super::operator::SOURCE),
+    ("contextlib", super::contextlib::SOURCE),
+];
+
+/// Every standard-library module written in Python, with its source: what
+/// `spindle --freeze` compiles (`frozen.rs`). A module imported through
+/// `itertools::exec_module` must be listed here to be frozen.
+pub fn all() -> impl Iterator<Item = (&'static str, &'static str)> {
+    SOURCES.iter().chain(RUST_EMBEDDED).copied()
+}

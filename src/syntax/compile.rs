@@ -2,7 +2,7 @@
 //! function, lambda and comprehension. Name resolution comes from `symtable`.
 
 use super::symtable::{self, Names, ScopeInfo};
-use crate::vm::code::{BinOp, CmpOp, Code, CodeFlags, Instr, Loc, UnOp};
+use crate::vm::code::{BinOp, CmpOp, Code, CodeFlags, Instr, Loc, Source, UnOp};
 use crate::vm::value::Value;
 use ruff_python_ast::{self as ast, Expr, Pattern, Stmt};
 use ruff_text_size::{Ranged, TextRange};
@@ -107,7 +107,7 @@ struct Unit<'a> {
 pub struct Compiler<'a> {
     lines: LineIndex,
     filename: Arc<str>,
-    source: Arc<Vec<String>>,
+    source: Arc<Source>,
     units: Vec<Unit<'a>>,
 }
 
@@ -116,7 +116,7 @@ pub fn compile_module(module: &ast::ModModule, source: &str, filename: &str) -> 
     let mut c = Compiler {
         lines: LineIndex::new(source),
         filename: filename.into(),
-        source: Arc::new(source.lines().map(|l| l.to_string()).collect()),
+        source: Arc::new(Source::new(source.to_string())),
         units: Vec::new(),
     };
     let info = symtable::analyze_module(&module.body);

@@ -342,8 +342,8 @@ pub struct Code {
     pub posonlyargcount: u32,
     pub kwonlyargcount: u32,
     pub flags: CodeFlags,
-    /// The whole program's source lines, for tracebacks.
-    pub source: std::sync::Arc<Vec<String>>,
+    /// The whole program's source, for tracebacks.
+    pub source: std::sync::Arc<Source>,
     /// Maximum stack depth hint (for pre-allocation).
     pub stacksize: u32,
 }
@@ -366,7 +366,34 @@ impl Code {
         if line == 0 {
             return None;
         }
-        self.source.get(line as usize - 1).map(|s| s.as_str())
+        self.source.line(line as usize - 1)
+    }
+}
+
+/// A program's source text (shared by its code objects), split into lines
+/// only when a traceback first asks for one. The frozen standard library's
+/// modules borrow their embedded text.
+pub struct Source {
+    text: std::borrow::Cow<'static, str>,
+    /// (start, len) of each line, as `str::lines` splits them.
+    lines: std::sync::OnceLock<Vec<(u32, u32)>>,
+}
+
+impl Source {
+    pub fn new(text: impl Into<std::borrow::Cow<'static, str>>) -> Source {
+        Source { text: text.into(), lines: std::sync::OnceLock::new() }
+    }
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+    /// Line `i` (0-based), without its line ending.
+    pub fn line(&self, i: usize) -> Option<&str> {
+        let lines = self.lines.get_or_init(|| {
+            let base = self.text.as_ptr() as usize;
+            self.text.lines().map(|l| ((l.as_ptr() as usize - base) as u32, l.len() as u32)).collect()
+        });
+        let &(start, len) = lines.get(i)?;
+        self.text.get(start as usize..(start + len) as usize)
     }
 }
 

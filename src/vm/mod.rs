@@ -9,6 +9,7 @@ pub mod eval;
 pub mod exc;
 pub mod format;
 pub mod frame;
+pub mod marshal;
 pub mod ops;
 pub mod types;
 pub mod value;
