@@ -8,7 +8,7 @@ use crate::vm::types::types;
 use crate::vm::value::{lock, Value};
 use crate::vm::{Flow, PyResult, Vm};
 use std::sync::atomic::Ordering;
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 /// A blocking operation that suspends a thread's eval loop when the host
@@ -52,6 +52,10 @@ pub fn check_stop(vm: &mut Vm) -> PyResult<()> {
 }
 
 pub fn stop_exc(vm: &Vm) -> Flow {
+    if vm.run.deadlocked.load(Ordering::Relaxed) && vm.is_main() {
+        // The deadlock report is out: the run ends with exit code 1.
+        return Flow::Exc(crate::vm::exc::new_exception(&types().exc("SystemExit"), vec![Value::Int(1)]));
+    }
     let quiet = !vm.is_main() || vm.run.terminated.load(Ordering::Relaxed);
     let name = if quiet { "SystemExit" } else { "KeyboardInterrupt" };
     // No arguments, as Ctrl+C's KeyboardInterrupt (and a silent SystemExit).
@@ -149,12 +153,14 @@ pub fn wait_green(vm: &mut Vm, what: &dyn Fn() -> String, timeout: Option<f64>, 
 /// `timeout` seconds pass (None: forever). `cv` must be notified whenever the
 /// state changes in a way that may make `ready` true. Returns whether `ready`
 /// succeeded. `what` names the wait in the trace ("Lock 0x…", "join Thread-2").
+/// `holder` says which thread holds the lock (for deadlock detection).
 pub fn wait_until<T>(
     vm: &mut Vm,
     what: &dyn Fn() -> String,
     m: &Mutex<T>,
     cv: &Condvar,
     timeout: Option<f64>,
+    holder: super::deadlock::Holder,
     mut ready: impl FnMut(&mut T) -> bool,
 ) -> PyResult<bool> {
     // The uncontended case: no trace, no GIL traffic.
@@ -171,44 +177,64 @@ pub fn wait_until<T>(
         return super::green::wait_nested(vm, &what(), timeout, &|_| (ready.borrow_mut())(&mut lock(m)));
     }
     let label = what();
-    let mut g: Option<MutexGuard<T>> = None;
+    // The mutex is held only inside a step, never between slices: the
+    // deadlock detector reads lock states from other threads meanwhile.
     let step = |slice: Option<f64>| {
-        let mut guard = g.take().unwrap_or_else(|| lock(m));
+        let mut guard = lock(m);
         if ready(&mut guard) {
             return true;
         }
         if let Some(s) = slice {
             guard = cv.wait_timeout(guard, Duration::from_secs_f64(s)).unwrap_or_else(|e| e.into_inner()).0;
+            return ready(&mut guard);
         }
-        g = Some(guard);
         false
     };
-    wait_loop(vm, &label, timeout, step)
+    wait_loop(vm, &label, timeout, Some(holder), step)
 }
 
 /// The slice loop of every wait: `step(Some(slice))` checks the condition
 /// (true: done) and otherwise waits up to `slice`; `step(None)` is the last
 /// check after the deadline. Traces the wait, releases the GIL, sees stop.
-fn wait_loop(vm: &mut Vm, label: &str, timeout: Option<f64>, mut step: impl FnMut(Option<f64>) -> bool) -> PyResult<bool> {
+/// A wait forever on a lock (`holder` given) takes part in deadlock detection.
+fn wait_loop(
+    vm: &mut Vm,
+    label: &str,
+    timeout: Option<f64>,
+    holder: Option<super::deadlock::Holder>,
+    mut step: impl FnMut(Option<f64>) -> bool,
+) -> PyResult<bool> {
     let host = vm.run.host.clone();
     let until = timeout.map(|t| host.monotonic() + t);
     enter(vm, label);
+    let watched = timeout.is_none() && holder.is_some();
+    if let Some(h) = holder.filter(|_| watched) {
+        vm.run.deadlock.enter(vm, label, h);
+    }
     let outcome = loop {
         let slice = match until {
             None => Some(SLICE),
             Some(u) => Some(u - host.monotonic()).filter(|left| *left > 0.0).map(|left| left.min(SLICE)),
         };
         if step(slice) {
+            // Got it, but the run is ending (stop, deadlock report): no more
+            // Python runs on this thread.
+            if vm.run.stopped() {
+                break Err(());
+            }
             break Ok(true);
         }
         if slice.is_none() {
             break Ok(false);
         }
-        if vm.run.stopped() {
+        if vm.run.stopped() || (watched && vm.run.deadlock.check(vm)) {
             break Err(());
         }
     };
     drop(step);
+    if watched {
+        vm.run.deadlock.leave(vm);
+    }
     leave(vm, label);
     outcome.map_err(|_| stop_exc(vm))
 }
@@ -249,7 +275,7 @@ pub fn wait_for(
         }
         super::green::wait_nested_ext(vm, what, timeout, &|_| check(), Some(&*park))?;
     } else {
-        wait_loop(vm, what, timeout, |slice| {
+        wait_loop(vm, what, timeout, None, |slice| {
             if check() {
                 return true;
             }

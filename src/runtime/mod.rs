@@ -2,6 +2,7 @@
 //! blocking operations (one place for all of them), and the trace.
 
 pub mod blocking;
+pub mod deadlock;
 pub mod gil;
 pub mod green;
 pub mod ipc;
@@ -96,6 +97,10 @@ pub struct Run {
     /// The simulated GIL (`gil: true` runs only).
     pub gil: Option<gil::Gil>,
     pub threads: threads::Threads,
+    /// Waits without a timeout, for deadlock detection.
+    pub deadlock: deadlock::Detector,
+    /// Set once a deadlock has been reported: the run ends with exit code 1.
+    pub deadlocked: AtomicBool,
     /// sys.getswitchinterval() (f64 bits), kept in free-threaded runs too.
     pub switch_interval_bits: std::sync::atomic::AtomicU64,
     /// Threads interleave on this worker (see green.rs).
@@ -141,6 +146,8 @@ impl Run {
             stdin: Mutex::new(stdin),
             gil: if opts.gil { Some(gil::Gil::default()) } else { None },
             threads: threads::Threads::new(opts.max_threads),
+            deadlock: deadlock::Detector::default(),
+            deadlocked: AtomicBool::new(false),
             switch_interval_bits: std::sync::atomic::AtomicU64::new(0.005f64.to_bits()),
             green,
             green_new: Mutex::new(Vec::new()),

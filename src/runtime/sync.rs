@@ -66,7 +66,12 @@ impl Lock {
             s.owner = me;
             true
         };
-        wait_until(vm, &|| self.what(), &self.st, &self.cv, timeout, take)
+        let l = self.clone();
+        let holder = Arc::new(move || {
+            let s = lock(&l.st);
+            s.locked.then_some(s.owner)
+        });
+        wait_until(vm, &|| self.what(), &self.st, &self.cv, timeout, holder, take)
     }
 
     /// Release; false if it was not locked.
@@ -133,7 +138,12 @@ impl RLock {
             }
             false
         };
-        wait_until(vm, &|| self.what(), &self.st, &self.cv, timeout, take)
+        let l = self.clone();
+        let holder = Arc::new(move || {
+            let (owner, count) = l.state();
+            (count > 0).then_some(owner)
+        });
+        wait_until(vm, &|| self.what(), &self.st, &self.cv, timeout, holder, take)
     }
 
     /// Release once (`all`: completely, returning the count it had).

@@ -189,6 +189,14 @@ fn allocate_lock(vm: &mut Vm, args: Args) -> PyResult {
     Ok(new_lock(Lock::new()).0)
 }
 
+/// _labelled_lock(label): Spindle's addition, a lock whose waits are called
+/// `label` in the timeline and in deadlock reports (Condition.wait's waiter).
+fn labelled_lock(vm: &mut Vm, args: Args) -> PyResult {
+    types::check_args(vm, "_labelled_lock", &args, 1, 1)?;
+    let label = ops::str_(vm, &args.pos[0])?;
+    Ok(new_lock(Lock::labelled(label)).0)
+}
+
 /// start_new_thread(function, args, kwargs=None, name=None): `name` is
 /// Spindle's addition, the thread's timeline lane.
 fn start_new_thread(vm: &mut Vm, mut args: Args) -> PyResult {
@@ -260,6 +268,7 @@ fn daemon_threads_allowed(_vm: &mut Vm, _args: Args) -> PyResult {
 pub fn make(_vm: &mut Vm) -> Value {
     let m = new_module("_thread");
     def(&m, "allocate_lock", allocate_lock);
+    def(&m, "_labelled_lock", labelled_lock);
     def(&m, "allocate", allocate_lock);
     def(&m, "start_new_thread", start_new_thread);
     def(&m, "start_new", start_new_thread);

@@ -214,7 +214,7 @@ class Condition:
         if not self._is_owned():
             raise RuntimeError("cannot wait on un-acquired lock")
         # Each waiter blocks on its own lock, which notify() releases.
-        waiter = _allocate_lock()
+        waiter = _thread._labelled_lock('notify() of Condition %#x' % id(self))
         waiter.acquire()
         self._waiters.append(waiter)
         saved = self._release_save()

@@ -98,7 +98,10 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._unretrieved_limit = 1000
         # The wakeup lock is held except after a call_soon_threadsafe():
         # an idle loop waits by acquiring it.
-        self._wakeup = _thread.allocate_lock()
+        # Named for the timeline and deadlock reports: waiting on it with no
+        # timer pending means only another thread could wake the loop.
+        self._wakeup = _thread._labelled_lock(
+            'the event loop to be woken (no task ready, no timer pending)')
         self._wakeup.acquire()
         self._wake_guard = _thread.allocate_lock()
         self._wake_pending = False
