@@ -23,10 +23,29 @@ const MIME = {
 };
 
 /** Start serving `dir`. Resolves with { server, port, url } once listening. */
+/**
+ * The Content-Security-Policy sent with every response: scripts only from
+ * this origin (plus compiling WebAssembly), workers from this origin or the
+ * blob: URLs the runtime makes for its worker code, no plugins, no <base>.
+ * Styles may be inline (CodeMirror injects its own). spindle.web may fetch
+ * from this origin and from https CORS servers.
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self' https:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 export function startServer({ dir = 'dist', port = 8080, host = '127.0.0.1', isolation = true } = {}) {
   const root = resolve(dir);
   const server = createServer((req, res) => {
-    const headers = { 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
+    const headers = { 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': CSP };
     if (isolation) {
       headers['Cross-Origin-Opener-Policy'] = 'same-origin';
       headers['Cross-Origin-Embedder-Policy'] = 'require-corp';

@@ -14,7 +14,11 @@ async function runEmbed(page, index) {
     const el = document.querySelectorAll('spindle-playground')[i];
     return /exit code/.test(el.shadowRoot.querySelector('.state').textContent);
   }, index, { timeout: 60000 });
-  return host.locator('.console-out').textContent();
+  // The printed text, line by line, without the lane tags.
+  return page.evaluate((i) => {
+    const el = document.querySelectorAll('spindle-playground')[i];
+    return [...el.shadowRoot.querySelectorAll('.console-out .line')].map((l) => l.lastChild.data).join('\n');
+  }, index);
 }
 
 for (const isolation of [true, false]) {
