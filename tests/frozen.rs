@@ -30,7 +30,7 @@ fn every_module_round_trips() {
     let mut total = 0;
     for (name, src) in pymods::all() {
         let code = compile(name, src);
-        let data = marshal::dump(&code).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let data = marshal::dump(&code, src).unwrap_or_else(|e| panic!("{name}: {e}"));
         total += data.len();
         let back = marshal::load(&data, Arc::new(Source::new(src))).unwrap_or_else(|| panic!("{name}: does not decode"));
         // Every field, the full line/column table, constants recursively.
@@ -50,10 +50,10 @@ fn every_module_round_trips() {
             }
         }
         // Encoding is deterministic.
-        assert_eq!(marshal::dump(&back).unwrap(), data, "{name}");
+        assert_eq!(marshal::dump(&back, src).unwrap(), data, "{name}");
         // Truncated data is refused, never a panic.
         for cut in [0, 1, data.len() / 3, data.len() / 2, data.len() - 1] {
-            assert!(marshal::load(&data[..cut], Arc::new(Source::new(""))).is_none(), "{name}: cut at {cut}");
+            assert!(marshal::load(&data[..cut], Arc::new(Source::new(src))).is_none(), "{name}: cut at {cut}");
         }
     }
     assert!(total > 0);
@@ -83,7 +83,7 @@ fn unsupported_constants_are_refused() {
         stacksize: 16,
     };
     weird.consts.push(Value::list(vec![]));
-    assert!(marshal::dump(&weird).is_err());
+    assert!(marshal::dump(&weird, "x = 1\n").is_err());
 }
 
 fn run(src: &str) -> (String, String) {

@@ -70,7 +70,7 @@ pub fn freeze() -> Result<Vec<u8>, String> {
     put_uv(&mut out, mods.len() as u64);
     for (name, src) in mods {
         let code = crate::syntax::compile_source(src, &filename(name)).map_err(|_| format!("{}: SyntaxError", name))?;
-        let data = marshal::dump(&code).map_err(|e| format!("{}: {}", name, e))?;
+        let data = marshal::dump(&code, src).map_err(|e| format!("{}: {}", name, e))?;
         put_uv(&mut out, name.len() as u64);
         out.extend_from_slice(name.as_bytes());
         put_uv(&mut out, src.len() as u64);

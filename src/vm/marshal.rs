@@ -2,15 +2,16 @@
 //! (`stdlib/frozen.rs`): `dump` at build time, `load` at import.
 //!
 //! One module is: a string table (every name, varname, cell name, str
-//! constant, qualname and the filename, each stored once), then the module's
+//! constant, qualname and the filename, each stored once, as a position in
+//! the module's source text when it occurs there), then the module's
 //! code object, nested code objects inline among its constants. Integers are
 //! LEB128 varints (signed ones zigzagged); the location table is run-length
 //! encoded with line deltas. Constants are only what the compiler emits
 //! (`Compiler::const_`): None, bools, ints, big ints, floats, complex, str,
 //! bytes, tuples of those, Ellipsis and code; `dump` refuses anything else and
 //! `load` returns None on any malformed input, so the caller compiles from
-//! source instead. The source lines (for tracebacks) are not stored: the
-//! caller passes them in.
+//! source instead. The source text (for tracebacks) is not stored: the
+//! caller passes it in, the same text to `dump` and to `load`.
 
 use crate::vm::code::{BinOp, CmpOp, Code, CodeFlags, Instr, Loc, Source, UnOp};
 use crate::vm::value::{Payload, Value};
@@ -18,7 +19,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Bump on any change to the encoding (or to `Instr`'s numbering below).
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 // ----- the instruction numbering -----
 
@@ -284,15 +285,26 @@ impl Writer {
     }
 }
 
-/// Encode a module's code object (and everything nested in it).
-pub fn dump(code: &Code) -> Result<Vec<u8>, String> {
+/// Encode a module's code object (and everything nested in it). Strings that
+/// occur in `source` (the text the code was compiled from, which `load` gets
+/// too) are stored as a position in it: most names and docstrings are.
+pub fn dump(code: &Code, source: &str) -> Result<Vec<u8>, String> {
     let mut w = Writer { out: Vec::new(), strings: Vec::new(), string_ix: HashMap::new() };
     w.code(code)?;
-    let mut out = Vec::with_capacity(w.out.len() + w.strings.iter().map(|s| s.len() + 2).sum::<usize>() + 4);
+    let mut out = Vec::with_capacity(w.out.len() + w.strings.len() * 4);
     put_uv(&mut out, w.strings.len() as u64);
     for s in &w.strings {
-        put_uv(&mut out, s.len() as u64);
-        out.extend_from_slice(s.as_bytes());
+        // (len << 1 | 1, offset) into the source, or (len << 1, bytes).
+        match source.find(s.as_str()) {
+            Some(at) => {
+                put_uv(&mut out, (s.len() as u64) << 1 | 1);
+                put_uv(&mut out, at as u64);
+            }
+            None => {
+                put_uv(&mut out, (s.len() as u64) << 1);
+                out.extend_from_slice(s.as_bytes());
+            }
+        }
     }
     out.extend(w.out);
     Ok(out)
@@ -524,6 +536,8 @@ impl<'a> Reader<'a> {
 /// (for tracebacks). None if the data is malformed or truncated.
 pub fn load(data: &[u8], source: Arc<Source>) -> Option<Arc<Code>> {
     crate::vm::types::init();
+    let src = source.clone();
+    let text = src.text();
     let mut pos = 0;
     let n = get_uv(data, &mut pos)? as usize;
     if n > data.len() {
@@ -531,10 +545,17 @@ pub fn load(data: &[u8], source: Arc<Source>) -> Option<Arc<Code>> {
     }
     let mut strings = Vec::with_capacity(n);
     for _ in 0..n {
-        let len = get_uv(data, &mut pos)? as usize;
-        let s = data.get(pos..pos.checked_add(len)?)?;
-        strings.push(std::str::from_utf8(s).ok()?);
-        pos += len;
+        let tag = get_uv(data, &mut pos)?;
+        let len = (tag >> 1) as usize;
+        let s = if tag & 1 == 1 {
+            let at = get_uv(data, &mut pos)? as usize;
+            text.get(at..at.checked_add(len)?)?
+        } else {
+            let s = std::str::from_utf8(data.get(pos..pos.checked_add(len)?)?).ok()?;
+            pos += len;
+            s
+        };
+        strings.push(s);
     }
     let mut r = Reader { data, pos, names: vec![None; n], str_consts: vec![None; n], filenames: vec![None; n], strings, source };
     let code = r.code(0)?;
