@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the static site into dist/: the threaded wasm core (nightly, build-std,
+# Builds the static site into dist/: the frozen stdlib (native `spindle --freeze`),
+# the threaded wasm core (nightly, build-std,
 # shared memory), the non-threaded core (stable), wasm-bindgen glue, optional
 # wasm-opt (npm binaryen), and the page from www/ (bundled by npm esbuild). Assumes ensure-tools.sh ran.
 set -euo pipefail
@@ -19,15 +20,25 @@ step() { printf '\n== %s\n' "$*" >&2; }
 t_all=$(date +%s)
 
 if [ -z "${PAGE_ONLY:-}" ]; then
+step "frozen standard library (native CLI, spindle --freeze)"
+# The stdlib's Python modules compiled once here, embedded in both wasm builds
+# (build.rs reads SPINDLE_FROZEN), so imports decode bytecode instead of
+# compiling. Same target dir as `cargo test --release`, so CI reuses the CLI.
+t=$(date +%s)
+nice cargo +stable build --release --bin spindle
+target/release/spindle --freeze target/frozen.bin
+FROZEN="$PWD/target/frozen.bin"
+echo "freeze: $(( $(date +%s) - t ))s" >&2
+
 step "threaded core (nightly, atomics, build-std)"
 t=$(date +%s)
-env $THREADS_ENV nice cargo +"$THREADS_TOOLCHAIN" build --release --target wasm32-unknown-unknown \
+env $THREADS_ENV SPINDLE_FROZEN="$FROZEN" nice cargo +"$THREADS_TOOLCHAIN" build --release --target wasm32-unknown-unknown \
   --config .cargo/threads.toml --lib
 echo "threaded cargo build: $(( $(date +%s) - t ))s" >&2
 
 step "non-threaded core (stable)"
 t=$(date +%s)
-CARGO_TARGET_DIR=target/wasm-st nice cargo +stable build --release \
+SPINDLE_FROZEN="$FROZEN" CARGO_TARGET_DIR=target/wasm-st nice cargo +stable build --release \
   --target wasm32-unknown-unknown --lib
 echo "non-threaded cargo build: $(( $(date +%s) - t ))s" >&2
 
