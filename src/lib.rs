@@ -8,3 +8,7 @@ pub mod syntax;
 pub mod vm;
 
 pub use runtime::{run_source, RunOptions, RunOutcome};
+
+/// Every allocation is counted, for the run's memory limit (runtime/memory.rs).
+#[global_allocator]
+static ALLOCATOR: runtime::memory::Counting = runtime::memory::Counting;

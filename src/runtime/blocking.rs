@@ -74,6 +74,9 @@ pub fn eval_breaker(vm: &mut Vm) -> PyResult<()> {
     }
     check_stop(vm)?;
     vm.run.host.poll();
+    if super::memory::over_limit() && super::memory::raise_now() {
+        return Err(Flow::Exc(crate::vm::exc::new_exception(&types().exc("MemoryError"), vec![])));
+    }
     if vm.green_depth == Some(vm.native_depth) && super::green::slice_over(vm) {
         return Err(Flow::Suspend(BlockOp::Yield));
     }

@@ -6,6 +6,7 @@ pub mod deadlock;
 pub mod gil;
 pub mod green;
 pub mod ipc;
+pub mod memory;
 pub mod process;
 pub mod snapshot;
 pub mod sync;
@@ -49,6 +50,8 @@ pub struct RunOptions {
     /// When the whole run started (`Host::monotonic`): a child process times
     /// its trace from its parent run's start, so that all lanes share one axis.
     pub clock_origin: Option<f64>,
+    /// MemoryError past this many bytes in use (None: memory::DEFAULT_LIMIT).
+    pub memory_limit: Option<usize>,
     /// Interleave threads on the calling thread (green threads), as the
     /// browser must without SharedArrayBuffer; forced natively for tests.
     pub green: bool,
@@ -68,6 +71,7 @@ impl Default for RunOptions {
             max_processes: process::DEFAULT_MAX_PROCESSES,
             cpu_count: None,
             clock_origin: None,
+            memory_limit: None,
             green: false,
         }
     }
@@ -131,6 +135,7 @@ pub struct Run {
 impl Run {
     pub fn new(host: Arc<dyn Host>, opts: RunOptions) -> Arc<Run> {
         crate::vm::types::init();
+        memory::set_limit(opts.memory_limit.unwrap_or(memory::DEFAULT_LIMIT));
         let started = opts.clock_origin.unwrap_or_else(|| host.monotonic());
         let deadline = opts.timeout_ms.map(|ms| started + ms as f64 / 1000.0);
         let stdin = if opts.stdin_inherit { None } else { Some(opts.stdin.bytes().collect()) };

@@ -40,7 +40,9 @@ fn take_slot(vm: &mut Vm) -> PyResult<u64> {
     if super::ipc::check(vm, ipc.counter_add(id, 1))? > max as i64 {
         let _ = ipc.counter_add(id, -1);
         let cls = Value::Obj(types().exc("BlockingIOError"));
-        let msg = format!("Resource temporarily unavailable (at most {max} live processes per run: maxProcesses)");
+        let msg = format!(
+            "Resource temporarily unavailable (at most {max} live processes per run: maxProcesses)"
+        );
         let e = vm.call(&cls, vec![Value::Int(11), Value::str(msg.as_str())])?;
         return Err(crate::vm::Flow::Exc(e));
     }
@@ -51,12 +53,20 @@ fn take_slot(vm: &mut Vm) -> PyResult<u64> {
 /// fork: the child gets a copy of `__main__`'s globals and of `process_obj`.
 /// spawn: the child runs the program again as `__mp_main__`, then unpickles
 /// `process_obj` (so its target must pickle by reference, as in CPython).
-pub fn start(vm: &mut Vm, process_obj: &Value, name: &str, method: &str) -> PyResult<Arc<dyn ProcessHandle>> {
+pub fn start(
+    vm: &mut Vm,
+    process_obj: &Value,
+    name: &str,
+    method: &str,
+) -> PyResult<Arc<dyn ProcessHandle>> {
     let run = vm.run.clone();
     let Some((source, code)) = lock(&run.main).clone() else {
         return Err(vm.runtime_error("cannot start a process: no main program"));
     };
-    let main = lock(&run.modules).get("__main__").cloned().ok_or_else(|| vm.runtime_error("cannot start a process: no __main__"))?;
+    let main = lock(&run.modules)
+        .get("__main__")
+        .cloned()
+        .ok_or_else(|| vm.runtime_error("cannot start a process: no __main__"))?;
     let globals = crate::stdlib::module_dict(&main);
     let snap = if method == "spawn" {
         crate::stdlib::pickle::dumps_value(vm, process_obj)?
@@ -65,14 +75,28 @@ pub fn start(vm: &mut Vm, process_obj: &Value, name: &str, method: &str) -> PyRe
     };
     let slots = take_slot(vm)?;
     let pid = run.host.pid() + NEXT_CHILD.fetch_add(1, Ordering::Relaxed);
-    let opts = RunOptions { start_method: method.to_string(), clock_origin: Some(run.started), ..run.opts.clone() };
-    let start = ProcessStart { source, snapshot: snap, opts, name: name.to_string(), pid, slots };
+    let opts = RunOptions {
+        start_method: method.to_string(),
+        clock_origin: Some(run.started),
+        ..run.opts.clone()
+    };
+    let start = ProcessStart {
+        source,
+        snapshot: snap,
+        opts,
+        name: name.to_string(),
+        pid,
+        slots,
+    };
     run.trace(name, "start", &format!("pid {pid}"));
     let handle = match run.host.clone().spawn_process(start) {
         Ok(h) => h,
         Err(e) => {
             let _ = run.host.ipc().counter_add(slots, -1);
-            return Err(vm.err(&types().exc("OSError"), format!("cannot start a process: {e}")));
+            return Err(vm.err(
+                &types().exc("OSError"),
+                format!("cannot start a process: {e}"),
+            ));
         }
     };
     lock(&run.children).push(handle.clone());
@@ -80,11 +104,22 @@ pub fn start(vm: &mut Vm, process_obj: &Value, name: &str, method: &str) -> PyRe
 }
 
 /// Wait for a child to end (up to `timeout`); its exit code if it has.
-pub fn join(vm: &mut Vm, handle: &Arc<dyn ProcessHandle>, timeout: Option<f64>) -> PyResult<Option<i32>> {
+pub fn join(
+    vm: &mut Vm,
+    handle: &Arc<dyn ProcessHandle>,
+    timeout: Option<f64>,
+) -> PyResult<Option<i32>> {
     let what = format!("join {}", handle.name());
     let (h, h2) = (handle.clone(), handle.clone());
     let poll = Arc::new(move || h.exitcode().map(|c| Value::Int(c as i64)));
-    super::blocking::wait_for(vm, &what, timeout, poll, Arc::new(move |s| h2.park(s)), Value::None)?;
+    super::blocking::wait_for(
+        vm,
+        &what,
+        timeout,
+        poll,
+        Arc::new(move |s| h2.park(s)),
+        Value::None,
+    )?;
     let code = handle.exitcode();
     if code.is_some() {
         lock(&vm.run.children).retain(|c| !Arc::ptr_eq(c, handle));
@@ -97,7 +132,10 @@ pub fn join(vm: &mut Vm, handle: &Arc<dyn ProcessHandle>, timeout: Option<f64>) 
 pub fn child_main(start: ProcessStart, host: Arc<dyn Host>, registered: &dyn Fn(&Arc<Run>)) -> i32 {
     // A child runs its threads for real wherever its host can block (green
     // threads need the scheduler of run_source, which a child does not use).
-    let opts = RunOptions { green: false, ..start.opts.clone() };
+    let opts = RunOptions {
+        green: false,
+        ..start.opts.clone()
+    };
     let run = Run::new(host.clone(), opts);
     *lock(&run.proc_slots) = start.slots;
     registered(&run);
@@ -118,7 +156,8 @@ pub fn child_main(start: ProcessStart, host: Arc<dyn Host>, registered: &dyn Fn(
     let module = crate::stdlib::new_module(if spawn { "__mp_main__" } else { "__main__" });
     let globals = crate::stdlib::module_dict(&module);
     crate::vm::eval::ns_dict(&globals).set_str("__builtins__", Value::Obj(run.builtins.clone()));
-    crate::vm::eval::ns_dict(&globals).set_str("__file__", Value::str(start.opts.filename.as_str()));
+    crate::vm::eval::ns_dict(&globals)
+        .set_str("__file__", Value::str(start.opts.filename.as_str()));
     lock(&run.modules).insert("__main__".into(), module.clone());
     if spawn {
         lock(&run.modules).insert("__mp_main__".into(), module);
@@ -135,7 +174,8 @@ pub fn child_main(start: ProcessStart, host: Arc<dyn Host>, registered: &dyn Fn(
         run.importing_main.store(false, Ordering::Relaxed);
         r.and_then(|_| crate::stdlib::pickle::loads_value(&mut vm, &start.snapshot))
     } else {
-        snapshot::restore(&mut vm, &start.snapshot, code, globals).map(|vals| vals.into_iter().next().unwrap_or(Value::None))
+        snapshot::restore(&mut vm, &start.snapshot, code, globals)
+            .map(|vals| vals.into_iter().next().unwrap_or(Value::None))
     };
     let result = process_obj.and_then(|obj| {
         let boot = ops::getattr(&mut vm, &obj, &Value::str("_bootstrap"))?;
@@ -194,6 +234,7 @@ pub fn encode_start(s: &ProcessStart) -> Vec<u8> {
     out.extend_from_slice(&(o.max_processes as u32).to_le_bytes());
     out.extend_from_slice(&(o.cpu_count.unwrap_or(0) as u32).to_le_bytes());
     out.extend_from_slice(&o.clock_origin.unwrap_or(-1.0).to_le_bytes());
+    out.extend_from_slice(&(o.memory_limit.unwrap_or(0) as u64).to_le_bytes());
     out.extend_from_slice(&s.slots.to_le_bytes());
     out.extend_from_slice(&(o.argv.len() as u32).to_le_bytes());
     for a in &o.argv {
@@ -239,13 +280,33 @@ pub fn decode_start(b: &[u8]) -> Option<ProcessStart> {
     let origin = f64::from_le_bytes(r.b.get(r.pos..r.pos + 8)?.try_into().ok()?);
     r.pos += 8;
     let clock_origin = Some(origin).filter(|&t| t >= 0.0);
+    let limit = u64::from_le_bytes(r.b.get(r.pos..r.pos + 8)?.try_into().ok()?);
+    r.pos += 8;
+    let memory_limit = Some(limit as usize).filter(|&n| n > 0);
     let slots = u64::from(r.u32()?) | u64::from(r.u32()?) << 32;
     let n = r.u32()?;
     let mut argv = Vec::new();
     for _ in 0..n {
         argv.push(r.string()?);
     }
-    let opts =
-        RunOptions { filename, start_method, gil, max_threads, max_processes, cpu_count, clock_origin, argv, ..RunOptions::default() };
-    Some(ProcessStart { source, snapshot, opts, name, pid, slots })
+    let opts = RunOptions {
+        filename,
+        start_method,
+        gil,
+        max_threads,
+        max_processes,
+        cpu_count,
+        clock_origin,
+        memory_limit,
+        argv,
+        ..RunOptions::default()
+    };
+    Some(ProcessStart {
+        source,
+        snapshot,
+        opts,
+        name,
+        pid,
+        slots,
+    })
 }

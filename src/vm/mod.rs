@@ -179,6 +179,16 @@ impl Vm {
         }
     }
 
+    /// MemoryError unless `bytes` more fit under the run's memory limit:
+    /// checked before one big allocation whose size is known.
+    pub fn reserve(&self, bytes: usize) -> PyResult<()> {
+        if crate::runtime::memory::fits(bytes) {
+            Ok(())
+        } else {
+            Err(Flow::Exc(exc::new_exception(&types().exc("MemoryError"), vec![])))
+        }
+    }
+
     /// Whether this is the run's main thread.
     pub fn is_main(&self) -> bool {
         self.ident == crate::runtime::threads::ident_of(0)

@@ -25,6 +25,8 @@ pub struct JsRunOptions {
     pub max_processes: Option<u32>,
     /// What os.cpu_count() reports (default: navigator.hardwareConcurrency).
     pub cpu_count: Option<u32>,
+    /// MemoryError past this many MiB in use (default 512).
+    pub memory_limit_mb: Option<f64>,
 }
 
 impl JsRunOptions {
@@ -41,6 +43,7 @@ impl JsRunOptions {
             max_threads: self.max_threads.map(|n| n as usize).unwrap_or(d.max_threads),
             max_processes: self.max_processes.map(|n| n as usize).unwrap_or(d.max_processes),
             cpu_count: self.cpu_count.filter(|&n| n > 0).map(|n| n as usize),
+            memory_limit: self.memory_limit_mb.filter(|&m| m > 0.0).map(|m| (m * 1048576.0) as usize),
             ..d
         }
     }

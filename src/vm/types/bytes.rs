@@ -146,6 +146,7 @@ pub fn binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Va
                 }
                 return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", tname(n))));
             };
+            vm.reserve(data(s).len().saturating_mul(n))?;
             Ok(Some(like(s, with_data(s, |x| x.repeat(n)))))
         }
         BinOp::Mod if is_bytes_like(a) => {
@@ -170,6 +171,7 @@ pub fn inplace(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<
         }
         BinOp::Mul => {
             let Some(n) = repeat_count(vm, b)? else { return Ok(None) };
+            vm.reserve(lock(d).len().saturating_mul(n))?;
             let mut g = lock(d);
             let r = g.repeat(n);
             *g = r;
@@ -398,6 +400,7 @@ fn from_arg(vm: &mut Vm, v: Option<&Value>, encoding: Option<Value>, errors: Opt
         if n < 0 {
             return Err(vm.value_error("negative count"));
         }
+        vm.reserve(n as usize)?;
         return Ok(vec![0; n as usize]);
     }
     let it = match ops::get_iter(vm, v) {

@@ -175,6 +175,7 @@ pub fn binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Va
             let (seq, n) = if matches!(a.payload(), Some(Payload::List(_))) { (a, b) } else { (b, a) };
             let Some(n) = repeat_count(vm, n)? else { return Ok(None) };
             let items = list_items(seq);
+            vm.reserve(items.len().saturating_mul(n).saturating_mul(std::mem::size_of::<Value>()))?;
             let mut out = Vec::with_capacity(items.len() * n);
             for _ in 0..n {
                 out.extend(items.iter().cloned());
@@ -208,6 +209,7 @@ pub fn inplace(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<
         }
         BinOp::Mul => {
             let Some(n) = repeat_count(vm, b)? else { return Ok(None) };
+            vm.reserve(lock(the_list(a)).len().saturating_mul(n).saturating_mul(std::mem::size_of::<Value>()))?;
             let mut l = lock(the_list(a));
             let items = l.clone();
             l.clear();

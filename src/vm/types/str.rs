@@ -124,6 +124,7 @@ pub fn binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Va
             if n > 0 && st.len().checked_mul(n).map(|t| t > isize::MAX as usize / 2).unwrap_or(true) {
                 return Err(vm.err(&types().exc("MemoryError"), ""));
             }
+            vm.reserve(st.len() * n)?;
             Ok(Some(Value::str(st.repeat(n))))
         }
         BinOp::Mod => match a.as_str() {

@@ -45,6 +45,7 @@ pub fn binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Va
             let (seq, n) = if matches!(a.payload(), Some(Payload::Tuple(_))) { (a, b) } else { (b, a) };
             let Some(n) = repeat_count(vm, n)? else { return Ok(None) };
             let it = items(seq);
+            vm.reserve(it.len().saturating_mul(n).saturating_mul(std::mem::size_of::<Value>()))?;
             let mut out = Vec::with_capacity(it.len() * n);
             for _ in 0..n {
                 out.extend(it.iter().cloned());
