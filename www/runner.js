@@ -4,6 +4,8 @@
 import { instantiateCore } from './loader.js';
 
 let pkg = null;
+// As runtime::REPORT_HINT says it for panics the core catches itself.
+const REPORT_HINT = 'This is a bug in Spindle, not in your program. Please report it, with the program that caused it.';
 
 self.onmessage = async (e) => {
   const msg = e.data;
@@ -36,8 +38,13 @@ self.onmessage = async (e) => {
     } catch (err) {
       // A trap (Rust panic) or JS error: report it as an internal error of the run.
       const why = globalThis.__spindleLastPanic || String((err && err.stack) || err);
-      self.postMessage({ type: 'done', id: msg.id, exitCode: 1, batches: null, wallMs: performance.now() - t0,
-        error: `spindle internal error: ${why}` });
+      // What the program printed before the trap is still in memory.
+      try {
+        const rest = pkg.salvageOutput();
+        if (rest) sink(rest);
+      } catch (_) { /* the instance is beyond use */ }
+      self.postMessage({ type: 'done', id: msg.id, exitCode: 70, batches: null, wallMs: performance.now() - t0,
+        error: `spindle internal error: ${why}\n${REPORT_HINT}` });
     }
   }
 };

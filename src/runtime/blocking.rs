@@ -56,7 +56,9 @@ pub fn stop_exc(vm: &Vm) -> Flow {
         // The deadlock report is out: the run ends with exit code 1.
         return Flow::Exc(crate::vm::exc::new_exception(&types().exc("SystemExit"), vec![Value::Int(1)]));
     }
-    let quiet = !vm.is_main() || vm.run.terminated.load(Ordering::Relaxed);
+    // A panic elsewhere (reported as an internal error when the run ends) and
+    // terminate() end threads silently.
+    let quiet = !vm.is_main() || vm.run.terminated.load(Ordering::Relaxed) || super::internal_error().is_some();
     let name = if quiet { "SystemExit" } else { "KeyboardInterrupt" };
     // No arguments, as Ctrl+C's KeyboardInterrupt (and a silent SystemExit).
     Flow::Exc(crate::vm::exc::new_exception(&types().exc(name), vec![]))

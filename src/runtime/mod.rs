@@ -176,7 +176,7 @@ impl Run {
         if self.stop.load(Ordering::Relaxed) {
             return true;
         }
-        if STOP_REQUEST.load(Ordering::Relaxed) != 0 {
+        if STOP_REQUEST.load(Ordering::Relaxed) != 0 || PANICKED.load(Ordering::Relaxed) {
             self.stop.store(true, Ordering::Relaxed);
             return true;
         }
@@ -245,6 +245,41 @@ impl Run {
     }
 }
 
+/// A Rust panic on any thread of the instance: a bug in Spindle. The first
+/// one's message; the run stops at once and ends as an internal error.
+static INTERNAL_ERROR: Mutex<Option<String>> = Mutex::new(None);
+static PANICKED: AtomicBool = AtomicBool::new(false);
+
+/// What an internal error tells the user besides the panic message.
+pub const REPORT_HINT: &str =
+    "This is a bug in Spindle, not in your program. Please report it, with the program that caused it.";
+
+/// The exit code of a run that ended with an internal error (EX_SOFTWARE).
+pub const INTERNAL_ERROR_EXIT: i32 = 70;
+
+/// Record panics (on any thread) before the platform's hook reports them.
+pub fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if let Ok(mut e) = INTERNAL_ERROR.try_lock() {
+                e.get_or_insert_with(|| info.to_string());
+            }
+            PANICKED.store(true, Ordering::Relaxed);
+            previous(info);
+        }));
+    });
+}
+
+/// The message of the panic that ended the run, if any.
+pub fn internal_error() -> Option<String> {
+    if !PANICKED.load(Ordering::Relaxed) {
+        return None;
+    }
+    Some(lock(&INTERNAL_ERROR).clone().unwrap_or_else(|| "a panic".into()))
+}
+
 /// A stop request from outside the instance: the page writes 1 here (with
 /// Atomics, through a worker that shares the memory) while the run's own
 /// threads are busy. Every run of the instance then stops, as with `stop`.
@@ -253,6 +288,20 @@ pub static STOP_REQUEST: std::sync::atomic::AtomicU32 = std::sync::atomic::Atomi
 /// Run a whole program: compile `source` as `__main__` and execute it on the
 /// calling thread, writing output and trace events to `host`.
 pub fn run_source(source: &str, opts: &RunOptions, host: Arc<dyn Host>) -> RunOutcome {
+    install_panic_hook();
+    // A panic on this thread unwinds to here natively (wasm aborts, and the
+    // runner worker reports it); one on another thread stops the run.
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_program(source, opts, host.clone())));
+    let mut outcome = outcome.unwrap_or(RunOutcome { exit_code: INTERNAL_ERROR_EXIT });
+    if let Some(msg) = internal_error() {
+        host.write(Stream::Stderr, &format!("spindle internal error: {msg}\n{REPORT_HINT}\n"));
+        host.flush();
+        outcome.exit_code = INTERNAL_ERROR_EXIT;
+    }
+    outcome
+}
+
+fn run_program(source: &str, opts: &RunOptions, host: Arc<dyn Host>) -> RunOutcome {
     let run = Run::new(host.clone(), opts.clone());
     let mut vm = Vm::new(run.clone(), "main");
     run.trace("main", "start", "");

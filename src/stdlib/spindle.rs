@@ -34,6 +34,16 @@ fn set_task(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
+/// _internal_error_for_tests(message): panic, as a bug in Spindle would, so
+/// that tests can check how internal errors are reported.
+fn internal_error_for_tests(vm: &mut Vm, args: Args) -> PyResult {
+    let msg = match args.pos.first() {
+        Some(v) => ops::str_(vm, v)?,
+        None => "test".into(),
+    };
+    panic!("{msg}");
+}
+
 /// Whether threads interleave on one worker (no SharedArrayBuffer).
 fn green(vm: &mut Vm, _args: Args) -> PyResult {
     Ok(Value::Bool(vm.run.green))
@@ -60,6 +70,7 @@ pub fn make(_vm: &mut Vm) -> Value {
     def(&m, "trace", trace);
     def(&m, "lane", lane);
     def(&m, "set_task", set_task);
+    def(&m, "_internal_error_for_tests", internal_error_for_tests);
     def(&m, "green", green);
     def(&m, "fetch", fetch);
     m

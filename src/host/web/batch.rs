@@ -114,6 +114,14 @@ impl Batcher {
         Some(Batch { seq, out, trace: std::mem::take(&mut p.trace) })
     }
 
+    /// `take` without waiting: None if the buffer is locked (after a trap).
+    pub fn try_take(&self) -> Option<Batch> {
+        if self.pending.try_lock().is_err() {
+            return None;
+        }
+        self.take()
+    }
+
     /// Number of batches handed out so far.
     pub fn batches(&self) -> u32 {
         self.pending.lock().unwrap().seq

@@ -73,7 +73,7 @@ pub fn install_panic_hook() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
-            let msg = format!("panic: {info}");
+            let msg = info.to_string();
             web_sys::console::error_1(&JsValue::from_str(&msg));
             let _ = js_sys::Reflect::set(&js_sys::global(), &"__spindleLastPanic".into(), &JsValue::from_str(&msg));
         }));

@@ -23,6 +23,26 @@ struct Inner {
     pid: u32,
 }
 
+/// The latest run's host in this instance, for `salvage_output` after a trap.
+static LAST: std::sync::Mutex<Option<std::sync::Weak<Inner>>> = std::sync::Mutex::new(None);
+
+/// Output a run had not delivered when its worker trapped (a panic aborts
+/// the wasm code, not the memory): the runner takes it afterwards, so
+/// nothing printed is lost. Never blocks (a trap may have left a lock held).
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = salvageOutput)]
+pub fn salvage_output() -> wasm_bindgen::JsValue {
+    use serde::Serialize;
+    let inner = match LAST.try_lock() {
+        Ok(g) => g.as_ref().and_then(|w| w.upgrade()),
+        Err(_) => None,
+    };
+    let batch = inner.and_then(|i| i.batcher.try_take());
+    match batch {
+        Some(b) => b.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED),
+        None => wasm_bindgen::JsValue::UNDEFINED,
+    }
+}
+
 impl WebHost {
     /// A host for a run started now, in this worker.
     pub fn new() -> Self {
@@ -32,15 +52,17 @@ impl WebHost {
     /// A host whose `os.getpid()` is `pid` (process workers get their own).
     pub fn with_pid(pid: u32) -> Self {
         let can_block = super::THREADED && js::in_worker() && js::cross_origin_isolated();
-        WebHost {
-            inner: Arc::new(Inner {
-                t0_ms: js::shared_clock_ms(),
-                batcher: Batcher::default(),
-                can_block,
-                cpus: js::hardware_concurrency(),
-                pid,
-            }),
+        let inner = Arc::new(Inner {
+            t0_ms: js::shared_clock_ms(),
+            batcher: Batcher::default(),
+            can_block,
+            cpus: js::hardware_concurrency(),
+            pid,
+        });
+        if let Ok(mut last) = LAST.lock() {
+            *last = Some(Arc::downgrade(&inner));
         }
+        WebHost { inner }
     }
 
     /// Milliseconds since the run started (the trace's time base).
