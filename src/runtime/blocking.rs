@@ -118,6 +118,13 @@ pub fn sleep(vm: &mut Vm, secs: f64) -> PyResult<()> {
         super::green::wait_nested(vm, "sleep", Some(secs), &|_| host.monotonic() >= until)?;
         return Ok(());
     }
+    if secs <= 0.0 {
+        // sleep(0): no wait, but under the GIL another thread gets its turn.
+        if let Some(g) = &vm.run.gil {
+            g.yield_to_waiters(vm);
+        }
+        return check_stop(vm);
+    }
     let host = vm.run.host.clone();
     let until = host.monotonic() + secs;
     enter(vm, "sleep");

@@ -105,6 +105,14 @@ impl Gil {
         }
     }
 
+    /// time.sleep(0) under the GIL: hand the lock to a waiting thread, as
+    /// CPython's sleep releases it (no-op when nobody waits).
+    pub fn yield_to_waiters(&self, vm: &Vm) {
+        if lock(&self.st).waiting > 0 {
+            self.yield_on_request(vm);
+        }
+    }
+
     /// The holder's answer to `drop_request`: drop, wait until another thread
     /// has taken the lock, then queue to take it again.
     pub fn yield_on_request(&self, vm: &Vm) {
