@@ -90,6 +90,18 @@ esbuild www/app/main.js www/app/embed.js --bundle --format=esm --minify --target
   --outdir="$DIST.tmp" --entry-names='[name]' --log-level=warning
 mv "$DIST.tmp/main.js" "$DIST.tmp/app.js"
 cp node_modules/coi-serviceworker/coi-serviceworker.min.js "$DIST.tmp/coi-serviceworker.js"
+# Unicode names for "\N{...}" in the browser (the wasm leaves the parser's
+# tables out, see vendor/unicode_names2): every named character except those
+# named by rule (CJK, Hangul syllables...), which the core computes.
+python3 - > "$DIST.tmp/pkg/unicode-names.txt" <<'PY'
+import sys, unicodedata
+by_rule = ('CJK UNIFIED IDEOGRAPH-', 'CJK COMPATIBILITY IDEOGRAPH-', 'HANGUL SYLLABLE ',
+           'TANGUT IDEOGRAPH-', 'KHITAN SMALL SCRIPT CHARACTER-', 'NUSHU CHARACTER-')
+for cp in range(0x110000):
+    name = unicodedata.name(chr(cp), None)
+    if name and not name.startswith(by_rule):
+        sys.stdout.write(f'{name};{cp:X}\n')
+PY
 rm -rf "$DIST" && mv "$DIST.tmp" "$DIST"
 
 for b in mt st; do

@@ -135,6 +135,8 @@ pub struct Run {
 impl Run {
     pub fn new(host: Arc<dyn Host>, opts: RunOptions) -> Arc<Run> {
         crate::vm::types::init();
+        #[cfg(target_arch = "wasm32")]
+        crate::host::web::install_names();
         memory::set_limit(opts.memory_limit.unwrap_or(memory::DEFAULT_LIMIT));
         let started = opts.clock_origin.unwrap_or_else(|| host.monotonic());
         let deadline = opts.timeout_ms.map(|ms| started + ms as f64 / 1000.0);

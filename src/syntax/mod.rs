@@ -118,6 +118,20 @@ fn cpython_message(
         }
         return format!("expected {}", tok);
     }
+    if lower.contains("unexpected unicode") {
+        // An unknown \N{name}: ruff points at the name; CPython names the
+        // escape's bytes within the literal's text.
+        let src = source.as_bytes();
+        let name_end = source[start.min(source.len())..].find('}').map(|i| start + i).unwrap_or(start);
+        let escape = start.saturating_sub(3);
+        let line_start = source[..escape].rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let content = (line_start..escape).rev().find(|&i| src[i] == b'"' || src[i] == b'\'').map(|i| i + 1).unwrap_or(line_start);
+        return format!(
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: unknown Unicode character name",
+            escape - content,
+            name_end - content
+        );
+    }
     if lower.contains("missing closing quote") || lower.contains("unterminated string") {
         return format!("unterminated string literal (detected at line {})", line);
     }

@@ -83,6 +83,13 @@ test('the thread cap raises CPython\'s error', async () => {
   await nextRunWorks();
 });
 
+test('\\N{...} names load on first use (the wasm carries no name tables)', async () => {
+  const res = await run('print("\\N{SNOWMAN}", "\\N{greek small letter alpha}", "\\N{HANGUL SYLLABLE GAG}", "\\N{CJK UNIFIED IDEOGRAPH-4E00}")\n');
+  assert.equal(res.stdout, '\u2603 \u03b1 \uac01 \u4e00\n', res.stderr);
+  const bad = await run('x = "\\N{NOT A NAME}"\n');
+  assert.match(bad.stderr, /SyntaxError: \(unicode error\) 'unicodeescape' codec can't decode bytes in position 0-13: unknown Unicode character name\n$/);
+});
+
 for (const where of ['the main thread', 'a thread']) {
   test(`a Rust panic in ${where} is an internal error with a hint; output printed before it is kept`, async () => {
     const call = '_spindle._internal_error_for_tests("deliberate")';

@@ -7,6 +7,7 @@ pub mod entry;
 mod host;
 mod ipc;
 pub mod js;
+mod names;
 pub mod process;
 pub mod threads;
 
@@ -17,3 +18,8 @@ pub use host::WebHost;
 /// threaded build). The non-threaded build is the fallback for pages that are
 /// not cross-origin isolated.
 pub const THREADED: bool = cfg!(target_feature = "atomics");
+
+/// Let the parser look up "\N{...}" names (see names.rs).
+pub fn install_names() {
+    names::install();
+}
