@@ -12,9 +12,9 @@ async def worker(name, delay):
 
 async def main():
     results = await asyncio.gather(
-        worker("slow", 0.04),
-        worker("fast", 0.01),
-        worker("medium", 0.025),
+        worker("slow", 0.15),
+        worker("fast", 0.03),
+        worker("medium", 0.08),
         worker("instant", 0),
     )
     print("results in argument order:", results)
