@@ -15,7 +15,15 @@ export function buildUrl(build, file) {
 /** Compile the chosen build's module (off the main thread, via streaming). */
 export async function compileCore(build = pickBuild()) {
   const url = buildUrl(build, 'spindle_bg.wasm');
-  const res = await fetch(url);
+  // The page's boot.js may have started this download already.
+  const pre = globalThis.__spindlePrefetch;
+  let res;
+  if (pre && pre.url === url) {
+    globalThis.__spindlePrefetch = null;
+    res = await pre.response.catch(() => fetch(url));
+  } else {
+    res = await fetch(url);
+  }
   if (!res.ok) throw new Error(`could not fetch ${url}: HTTP ${res.status}`);
   const module = WebAssembly.compileStreaming
     ? await WebAssembly.compileStreaming(res)
