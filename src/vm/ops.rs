@@ -799,7 +799,7 @@ pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
                     const P5: u64 = 2870177450012600261;
                     let mut acc: u64 = P5;
                     for it in items.iter() {
-                        let lane = hash(vm, it)? as u64;
+                        let lane = nested(vm, "", |vm| hash(vm, it))? as u64;
                         acc = acc.wrapping_add(lane.wrapping_mul(P2));
                         acc = acc.rotate_left(31);
                         acc = acc.wrapping_mul(P1);
@@ -840,8 +840,34 @@ pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     if let Some(r) = fast_eq(a, b) {
         return Ok(r);
     }
-    let r = compare(vm, CmpOp::Eq, a, b)?;
+    // Nested containers compare their items through here, on the Rust stack.
+    let r = nested(vm, " in comparison", |vm| compare(vm, CmpOp::Eq, a, b))?;
     truthy(vm, &r)
+}
+
+/// How deeply Rust code may recurse through nested data (comparing or
+/// hashing containers of containers), as CPython's C recursion check: past
+/// it, RecursionError instead of a stack overflow. A level costs far less
+/// stack than a nested eval loop (MAX_NATIVE_DEPTH).
+#[cfg(not(target_arch = "wasm32"))]
+const MAX_DATA_DEPTH: u32 = 1000;
+#[cfg(target_arch = "wasm32")]
+const MAX_DATA_DEPTH: u32 = 250;
+
+thread_local! {
+    static DATA_DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Run `f` one level deeper into nested data.
+fn nested<T>(vm: &mut Vm, what: &str, f: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
+    let depth = DATA_DEPTH.with(|d| d.get());
+    if depth >= MAX_DATA_DEPTH {
+        return Err(vm.err(&types().exc("RecursionError"), format!("maximum recursion depth exceeded{what}")));
+    }
+    DATA_DEPTH.with(|d| d.set(depth + 1));
+    let r = f(vm);
+    DATA_DEPTH.with(|d| d.set(depth));
+    r
 }
 
 /// Numeric view of a value for mixed comparisons/arithmetic.
@@ -1060,8 +1086,9 @@ pub fn less_than(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
 // ----- arithmetic -----
 
 pub fn binary_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult {
-    let a_heap = matches!(a, Value::Obj(o) if o.cls.as_ref().map(is_heap_class).unwrap_or(false));
-    let b_heap = matches!(b, Value::Obj(o) if o.cls.as_ref().map(is_heap_class).unwrap_or(false));
+    // Instances of Python classes, and classes whose metaclass is one.
+    let a_heap = matches!(a, Value::Obj(_)) && is_heap_class(class_ref(a));
+    let b_heap = matches!(b, Value::Obj(_)) && is_heap_class(class_ref(b));
     if a_heap || b_heap {
         // CPython's order: the right operand's reflected method first only when
         // its type is a proper subclass of the left's; then the left operand

@@ -120,6 +120,11 @@ pub fn type_new_kw(vm: &mut Vm, meta: Option<ObjRef>, name: &str, bases: Vec<Obj
             classcell = Some(v);
             continue;
         }
+        // The class keeps __qualname__ itself, not in its dict (so that a
+        // subclass made by type() doesn't find its base's in the MRO).
+        if key == "__qualname__" {
+            continue;
+        }
         // Implicit classmethods / staticmethods.
         let v = match (key, v.payload()) {
             ("__init_subclass__" | "__class_getitem__", Some(Payload::Function(_))) => Value::Obj(Obj::new(Payload::ClassMethod(v))),
