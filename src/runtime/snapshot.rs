@@ -632,6 +632,10 @@ impl<'a> Decoder<'a> {
                 let n = self.u32(vm)?;
                 for _ in 0..n {
                     let k = self.value(vm)?;
+                    // ops::setattr takes a str name (a class's namespace keys are).
+                    if k.as_str().is_none() {
+                        return Err(self.bad(vm));
+                    }
                     let x = self.value(vm)?;
                     ops::setattr(vm, &cls, &k, x)?;
                 }
