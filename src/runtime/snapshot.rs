@@ -432,6 +432,15 @@ impl<'a> Decoder<'a> {
     fn u32(&mut self, vm: &Vm) -> PyResult<u32> {
         Ok(u32::from_le_bytes(self.take(vm, 4)?.try_into().unwrap()))
     }
+    /// The item count of a container: each item takes at least one byte, so
+    /// a count past the bytes left is corrupt (and must not size an allocation).
+    fn count(&mut self, vm: &Vm) -> PyResult<usize> {
+        let n = self.u32(vm)? as usize;
+        if n > self.data.len() - self.pos {
+            return Err(self.bad(vm));
+        }
+        Ok(n)
+    }
     fn u64(&mut self, vm: &Vm) -> PyResult<u64> {
         Ok(u64::from_le_bytes(self.take(vm, 8)?.try_into().unwrap()))
     }
@@ -505,8 +514,8 @@ impl<'a> Decoder<'a> {
             tag::BYTES => crate::vm::bytes_value(self.raw(vm)?),
             tag::BYTEARRAY => Value::Obj(Obj::new(Payload::ByteArray(std::sync::Mutex::new(self.raw(vm)?)))),
             tag::TUPLE => {
-                let n = self.u32(vm)?;
-                let mut items = Vec::with_capacity(n as usize);
+                let n = self.count(vm)?;
+                let mut items = Vec::with_capacity(n);
                 for _ in 0..n {
                     items.push(self.value(vm)?);
                 }
@@ -515,8 +524,8 @@ impl<'a> Decoder<'a> {
             tag::LIST => {
                 let l = Value::list(vec![]);
                 self.fill(slot, &l);
-                let n = self.u32(vm)?;
-                let mut items = Vec::with_capacity(n as usize);
+                let n = self.count(vm)?;
+                let mut items = Vec::with_capacity(n);
                 for _ in 0..n {
                     items.push(self.value(vm)?);
                 }
@@ -537,8 +546,8 @@ impl<'a> Decoder<'a> {
                 d
             }
             tag::SET | tag::FROZENSET => {
-                let n = self.u32(vm)?;
-                let mut items = Vec::with_capacity(n as usize);
+                let n = self.count(vm)?;
+                let mut items = Vec::with_capacity(n);
                 for _ in 0..n {
                     items.push(self.value(vm)?);
                 }
