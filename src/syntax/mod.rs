@@ -3,6 +3,7 @@
 //! worded the way CPython words them.
 
 pub mod compile;
+pub mod depth;
 pub mod symtable;
 
 use crate::vm::code::Code;
@@ -10,13 +11,18 @@ use crate::vm::exc;
 use crate::vm::value::Value;
 use std::sync::Arc;
 
-/// Compile a whole module; Err is a SyntaxError (or IndentationError) instance.
+/// Compile a whole module; Err is a SyntaxError (or IndentationError) instance,
+/// or RecursionError for a program nested too deeply to compile (depth.rs).
 pub fn compile_source(source: &str, filename: &str) -> Result<Arc<Code>, Value> {
     crate::vm::types::init();
     let parsed = match ruff_python_parser::parse_module(source) {
         Ok(p) => p,
         Err(e) => return Err(parse_error(source, filename, &e)),
     };
+    if depth::too_deep(parsed.syntax()) {
+        let cls = crate::vm::types::types().exc("RecursionError");
+        return Err(exc::new_exception_of(&cls, vec![Value::str("maximum recursion depth exceeded during compilation")]));
+    }
     compile::compile_module(parsed.syntax(), source, filename).map_err(|e| {
         let idx = compile::LineIndex::new(source);
         let (line, col) = idx.pos(e.range.start().to_usize());
