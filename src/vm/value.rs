@@ -402,6 +402,7 @@ const _: () = {
 thread_local! {
     static DROP_DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
     static DROP_QUEUE: std::cell::RefCell<Vec<Value>> = const { std::cell::RefCell::new(Vec::new()) };
+    static DROP_PAYLOADS: std::cell::RefCell<Vec<Payload>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 impl Drop for Obj {
@@ -417,22 +418,34 @@ impl Drop for Obj {
         }
         // Only objects can recurse; immediates need no care.
         children.retain(|v| matches!(v, Value::Obj(_)));
-        if children.is_empty() {
+        // Iterators over iterators (map(f, map(f, ...))) and generators whose
+        // frames hold generators chain too: their payload is freed whole, later.
+        let payload = match &self.payload {
+            Payload::Iterator(_) | Payload::Generator(_) => Some(std::mem::replace(&mut self.payload, Payload::Instance)),
+            _ => None,
+        };
+        if children.is_empty() && payload.is_none() {
             return;
         }
         let depth = DROP_DEPTH.try_with(|d| d.get()).unwrap_or(0);
         if depth > 0 {
             let _ = DROP_QUEUE.try_with(|q| q.borrow_mut().extend(children));
+            if let Some(p) = payload {
+                let _ = DROP_PAYLOADS.try_with(|q| q.borrow_mut().push(p));
+            }
             return;
         }
         let _ = DROP_DEPTH.try_with(|d| d.set(1));
         drop(children);
+        drop(payload);
         loop {
             let batch = DROP_QUEUE.try_with(|q| std::mem::take(&mut *q.borrow_mut())).unwrap_or_default();
-            if batch.is_empty() {
+            let payloads = DROP_PAYLOADS.try_with(|q| std::mem::take(&mut *q.borrow_mut())).unwrap_or_default();
+            if batch.is_empty() && payloads.is_empty() {
                 break;
             }
             drop(batch);
+            drop(payloads);
         }
         let _ = DROP_DEPTH.try_with(|d| d.set(0));
     }
