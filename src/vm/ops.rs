@@ -1468,7 +1468,8 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult {
 pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     if let Value::Obj(o) = it {
         match &o.payload {
-            Payload::Iterator(st) => return types::iter::iter_next(vm, st),
+            // map(f, map(f, ...)): each level pulls from the next on the Rust stack.
+            Payload::Iterator(st) => return nested(vm, "", |vm| types::iter::iter_next(vm, st)),
             Payload::Generator(g) if g.kind == GenKind::Generator => {
                 return match types::generator::gen_send(vm, o, Value::None)? {
                     types::generator::GenResult::Yielded(v) => Ok(Some(v)),
