@@ -160,6 +160,10 @@ pub fn binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Va
                 }
                 return Err(vm.overflow_error("too many digits in integer"));
             };
+            // MemoryError up front, not an aborting allocation (1 << 2**62).
+            if !x.is_zero() {
+                vm.reserve(s / 8)?;
+            }
             Value::bigint(x << s)
         }
         BinOp::RShift => {
@@ -407,7 +411,12 @@ fn int_index(_vm: &mut Vm, args: Args) -> PyResult {
 
 fn to_bytes(vm: &mut Vm, mut args: Args) -> PyResult {
     let v = int_self(&args);
-    let length = args.arg(1, "length").map(|l| ops::to_index(vm, &l)).transpose()?.unwrap_or(1) as usize;
+    let length = args.arg(1, "length").map(|l| ops::to_index(vm, &l)).transpose()?.unwrap_or(1);
+    if length < 0 {
+        return Err(vm.value_error("length argument must be non-negative"));
+    }
+    let length = length as usize;
+    vm.reserve(length)?;
     let order = args.arg(2, "byteorder").and_then(|o| o.as_str().map(|s| s.to_string())).unwrap_or_else(|| "big".into());
     let signed = args.take_kw("signed").map(|s| ops::truthy(vm, &s)).transpose()?.unwrap_or(false);
     if v.is_negative() && !signed {
