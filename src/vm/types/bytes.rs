@@ -1177,7 +1177,10 @@ fn fill_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(usize, u8)> {
         }
         None => b' ',
     };
-    Ok((w.max(0) as usize, fill))
+    let w = w.max(0) as usize;
+    // MemoryError up front, not an aborting allocation (b'a'.center(2**62)).
+    vm.reserve(w)?;
+    Ok((w, fill))
 }
 
 fn center(vm: &mut Vm, args: Args) -> PyResult {
@@ -1219,6 +1222,7 @@ fn zfill(vm: &mut Vm, args: Args) -> PyResult {
         return Ok(like(&args.pos[0], h));
     }
     let pad = w - h.len();
+    vm.reserve(w)?;
     let mut out = Vec::with_capacity(w);
     let rest = if !h.is_empty() && (h[0] == b'+' || h[0] == b'-') {
         out.push(h[0]);
@@ -1244,6 +1248,7 @@ fn expandtabs(vm: &mut Vm, mut args: Args) -> PyResult {
             b'\t' => {
                 if size > 0 {
                     let n = size - col % size;
+                    vm.reserve(n as usize)?;
                     out.extend(std::iter::repeat(b' ').take(n as usize));
                     col += n;
                 }

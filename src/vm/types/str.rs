@@ -722,7 +722,10 @@ fn fill_arg(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(usize, char)> {
         }
         None => ' ',
     };
-    Ok((w.max(0) as usize, fill))
+    let w = w.max(0) as usize;
+    // MemoryError up front, not an aborting allocation ('a'.center(2**62)).
+    vm.reserve(w.saturating_mul(fill.len_utf8()))?;
+    Ok((w, fill))
 }
 
 fn fill_str(c: char, n: usize) -> String {
@@ -760,6 +763,7 @@ fn zfill(vm: &mut Vm, args: Args) -> PyResult {
     if n >= w {
         return Ok(Value::str(s));
     }
+    vm.reserve(w)?;
     let (sign, rest) = if s.starts_with(['+', '-']) { s.split_at(1) } else { ("", s) };
     Ok(Value::str(format!("{}{}{}", sign, "0".repeat(w - n), rest)))
 }
@@ -828,6 +832,7 @@ fn expandtabs(vm: &mut Vm, mut args: Args) -> PyResult {
             '\t' => {
                 if size > 0 {
                     let n = size - col % size;
+                    vm.reserve(n as usize)?;
                     out.push_str(&" ".repeat(n as usize));
                     col += n;
                 }
