@@ -188,6 +188,16 @@ fn get_integer(vm: &mut Vm, cs: &[char], i: &mut usize) -> PyResult<Option<usize
     Ok(if *i > st { Some(v) } else { None })
 }
 
+/// A precision as CPython takes it: at most INT_MAX ("precision too big"),
+/// and the digits must fit under the memory limit.
+fn check_precision(vm: &mut Vm, p: usize) -> PyResult<usize> {
+    if p > i32::MAX as usize {
+        return Err(vm.value_error("precision too big"));
+    }
+    vm.reserve(p)?;
+    Ok(p)
+}
+
 /// Parse a spec as CPython's `parse_internal_render_format_spec` does.
 /// `default_align` is '<' for strings and '>' for numbers.
 pub fn parse_spec_for(vm: &mut Vm, spec: &str, type_name: &str, default_align: char) -> PyResult<Spec> {
@@ -242,10 +252,12 @@ pub fn parse_spec_for(vm: &mut Vm, spec: &str, type_name: &str, default_align: c
     if i < cs.len() && cs[i] == '.' {
         i += 1;
         match get_integer(vm, &cs, &mut i)? {
-            Some(p) => s.precision = Some(p),
+            Some(p) => s.precision = Some(check_precision(vm, p)?),
             None => return Err(vm.value_error("Format specifier missing precision")),
         }
     }
+    // MemoryError up front, not an aborting allocation (format(1, '1000000000000')).
+    vm.reserve(s.width.unwrap_or(0))?;
     if cs.len() - i > 1 {
         return Err(vm.value_error(format!("Invalid format specifier '{}' for object of type '{}'", spec, type_name)));
     }
@@ -460,14 +472,23 @@ fn format_int_named(vm: &mut Vm, v: &I, s: &Spec, type_name: &str) -> PyResult<S
     Ok(layout_number(s, sign, prefix, &digits, "", every))
 }
 
+/// Digits past which a double's exact decimal expansion is all zeros (at
+/// most 1074 fractional digits, 767 significant ones): larger precisions
+/// (Rust's formatter panics past 65535) are these plus zeros.
+const EXACT_DIGITS: usize = 1100;
+
 /// Fixed notation with `prec` digits, correctly rounded (half-even on exact ties).
 fn fixed(f: f64, prec: usize) -> String {
+    if prec > EXACT_DIGITS && f.is_finite() {
+        return format!("{:.*}{}", EXACT_DIGITS, f, "0".repeat(prec - EXACT_DIGITS));
+    }
     format!("{:.*}", prec, f)
 }
 
 fn exp_fmt(f: f64, prec: usize, upper: bool) -> String {
-    let s = format!("{:.*e}", prec, f);
+    let s = format!("{:.*e}", prec.min(EXACT_DIGITS), f);
     let (m, e) = s.split_once('e').unwrap();
+    let m = format!("{}{}", m, "0".repeat(prec.saturating_sub(EXACT_DIGITS)));
     let e: i32 = e.parse().unwrap();
     format!("{}{}{}{:02}", m, if upper { 'E' } else { 'e' }, if e < 0 { '-' } else { '+' }, e.abs())
 }
@@ -489,7 +510,7 @@ fn general(f: f64, prec: usize, alt: bool, upper: bool) -> String {
     if f == 0.0 {
         return if alt { ensure_point(format!("0.{}", "0".repeat(p - 1))) } else { "0".into() };
     }
-    let es = format!("{:.*e}", p - 1, f);
+    let es = format!("{:.*e}", (p - 1).min(EXACT_DIGITS), f);
     let exp: i32 = es.split_once('e').unwrap().1.parse().unwrap();
     let out = if exp >= -4 && exp < p as i32 {
         fixed(f, (p as i32 - 1 - exp).max(0) as usize)
@@ -907,7 +928,7 @@ fn percent_core(vm: &mut Vm, cs: &[u8], args: &Value, bytes_mode: bool) -> PyRes
                     Some(I::B(_)) => return Err(vm.overflow_error("Python int too large to convert to C int")),
                     None => return Err(vm.type_error("* wants int")),
                 };
-                prec = Some(n.max(0) as usize);
+                prec = Some(check_precision(vm, n.max(0) as usize)?);
                 i += 1;
             } else {
                 let mut p: usize = 0;
@@ -915,9 +936,10 @@ fn percent_core(vm: &mut Vm, cs: &[u8], args: &Value, bytes_mode: bool) -> PyRes
                     p = p.checked_mul(10).and_then(|w| w.checked_add((cs[i] - b'0') as usize)).ok_or_else(|| vm.value_error("precision too big"))?;
                     i += 1;
                 }
-                prec = Some(p);
+                prec = Some(check_precision(vm, p)?);
             }
         }
+        vm.reserve(width)?;
         while i < cs.len() && matches!(cs[i], b'h' | b'l' | b'L') {
             i += 1;
         }
