@@ -1515,6 +1515,14 @@ pub fn iterate(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
     let mut out = Vec::new();
     while let Some(x) = next(vm, &it)? {
         out.push(x);
+        // A builtin iterator runs no bytecode, so no eval-loop check: look at
+        // the memory limit and stop requests here (list(range(2**40))).
+        if out.len() % 4096 == 0 {
+            crate::runtime::blocking::check_stop(vm)?;
+            if crate::runtime::memory::over_limit() && crate::runtime::memory::raise_now() {
+                return Err(Flow::Exc(crate::vm::exc::new_exception(&types().exc("MemoryError"), vec![])));
+            }
+        }
     }
     Ok(out)
 }
