@@ -1,6 +1,6 @@
 //! The memory limit. A counting global allocator keeps the bytes in use by
-//! this instance (each thread batches its count, so threads don't contend on
-//! one atomic); past the run's limit Python gets `MemoryError`:
+//! this instance (in shards, so threads don't contend on one atomic); past
+//! the run's limit Python gets `MemoryError`:
 //! - up front, for one big allocation whose size is known (`reserve`:
 //!   sequence repetition, `bytearray(n)`...), before anything is allocated;
 //! - otherwise at the eval loop's next check (`over_limit`), for memory that
@@ -11,7 +11,6 @@
 //! allocator fail.
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::sync::atomic::{AtomicIsize, AtomicUsize, Ordering};
 
 /// Default limit: well inside wasm's 1 GiB cap in the browser.
@@ -20,32 +19,23 @@ pub const DEFAULT_LIMIT: usize = 512 << 20;
 #[cfg(not(target_arch = "wasm32"))]
 pub const DEFAULT_LIMIT: usize = 2 << 30;
 
-/// Bytes in use, as flushed by the threads (may lag by BATCH per thread).
-static IN_USE: AtomicIsize = AtomicIsize::new(0);
+/// Bytes in use, in shards: each allocation adds to the shard its thread's
+/// stack address picks, so threads rarely touch the same counter. (No
+/// thread-local: in wasm a new thread allocates its own stack and TLS
+/// before its thread-locals exist.)
+const SHARDS: usize = 16;
+static IN_USE: [AtomicIsize; SHARDS] = [const { AtomicIsize::new(0) }; SHARDS];
 /// The limit of the current run(s) in this instance.
 static LIMIT: AtomicUsize = AtomicUsize::new(DEFAULT_LIMIT);
-/// A thread flushes its count to IN_USE when it drifts by this much.
-const BATCH: isize = 256 << 10;
-
-thread_local! {
-    static DRIFT: Cell<isize> = const { Cell::new(0) };
-}
 
 /// The allocator: the platform's, counted.
 pub struct Counting;
 
 #[inline]
 fn count(delta: isize) {
-    // try_with: a thread being torn down has no thread-local left.
-    let _ = DRIFT.try_with(|d| {
-        let v = d.get() + delta;
-        if v.abs() >= BATCH {
-            IN_USE.fetch_add(v, Ordering::Relaxed);
-            d.set(0);
-        } else {
-            d.set(v);
-        }
-    });
+    let probe = 0u8;
+    let sp = std::hint::black_box(&probe) as *const u8 as usize;
+    IN_USE[(sp >> 16) % SHARDS].fetch_add(delta, Ordering::Relaxed);
 }
 
 unsafe impl GlobalAlloc for Counting {
@@ -85,9 +75,9 @@ pub fn limit() -> usize {
     LIMIT.load(Ordering::Relaxed)
 }
 
-/// Bytes in use (approximate: threads flush their counts in batches).
+/// Bytes in use.
 pub fn in_use() -> usize {
-    IN_USE.load(Ordering::Relaxed).max(0) as usize
+    IN_USE.iter().map(|s| s.load(Ordering::Relaxed)).sum::<isize>().max(0) as usize
 }
 
 /// Whether more than the limit is in use now (re-arms `raise_now` when not).
