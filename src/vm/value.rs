@@ -418,11 +418,27 @@ impl Drop for Obj {
         }
         // Only objects can recurse; immediates need no care.
         children.retain(|v| matches!(v, Value::Obj(_)));
-        // Iterators over iterators (map(f, map(f, ...))) and generators whose
-        // frames hold generators chain too: their payload is freed whole, later.
+        // Other payloads that hold objects chain too (map(f, map(f, ...)),
+        // generators whose frames hold generators, closures over closures,
+        // exception contexts, slices of slices, properties of properties):
+        // such a payload is taken out whole and freed the same way.
         let payload = match &self.payload {
-            Payload::Iterator(_) | Payload::Generator(_) => Some(std::mem::replace(&mut self.payload, Payload::Instance)),
-            _ => None,
+            Payload::Instance
+            | Payload::Int(_)
+            | Payload::Float(_)
+            | Payload::Complex(..)
+            | Payload::Str(_)
+            | Payload::Bytes(_)
+            | Payload::ByteArray(_)
+            | Payload::Range(..)
+            | Payload::Singleton(_)
+            | Payload::Code(_)
+            | Payload::Tuple(_)
+            | Payload::List(_)
+            | Payload::Dict(_)
+            | Payload::Set(_)
+            | Payload::FrozenSet(_) => None,
+            _ => Some(std::mem::replace(&mut self.payload, Payload::Instance)),
         };
         if children.is_empty() && payload.is_none() {
             return;
