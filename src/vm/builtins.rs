@@ -345,8 +345,10 @@ fn all(vm: &mut Vm, args: Args) -> PyResult {
 fn class_list(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<Vec<Value>> {
     if let Some(t) = v.tuple_items() {
         let mut out = Vec::new();
+        // Tuples of tuples of classes nest on the Rust stack.
+        let what = if fname == "isinstance" { " in __instancecheck__" } else { " in __subclasscheck__" };
         for x in t.to_vec() {
-            out.extend(class_list(vm, &x, fname)?);
+            out.extend(ops::nested(vm, what, |vm| class_list(vm, &x, fname))?);
         }
         return Ok(out);
     }

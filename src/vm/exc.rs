@@ -111,7 +111,7 @@ pub fn exception_matches(vm: &mut Vm, e: &Value, ty: &Value) -> PyResult<bool> {
     let base = types().exc("BaseException");
     if let Some(items) = ty.tuple_items() {
         for t in items.to_vec() {
-            if exception_matches(vm, e, &t)? {
+            if ops::nested(vm, "", |vm| exception_matches(vm, e, &t))? {
                 return Ok(true);
             }
         }

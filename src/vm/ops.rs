@@ -859,7 +859,7 @@ thread_local! {
 }
 
 /// Run `f` one level deeper into nested data.
-fn nested<T>(vm: &mut Vm, what: &str, f: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
+pub fn nested<T>(vm: &mut Vm, what: &str, f: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
     let depth = DATA_DEPTH.with(|d| d.get());
     if depth >= MAX_DATA_DEPTH {
         return Err(vm.err(&types().exc("RecursionError"), format!("maximum recursion depth exceeded{what}")));
@@ -1611,7 +1611,8 @@ pub fn str_(vm: &mut Vm, v: &Value) -> PyResult<String> {
             }
             match &o.payload {
                 Payload::Str(s) => Ok(s.s.to_string()),
-                Payload::Exception(_) => Ok(exc::exc_str(vm, v)?),
+                // str(Exception(Exception(...))) nests on the Rust stack.
+                Payload::Exception(_) => nested(vm, " while getting the str of an object", |vm| exc::exc_str(vm, v)),
                 _ => repr(vm, v),
             }
         }
