@@ -3,6 +3,7 @@
 // MAX_LINES lines stay on screen (a flood of a million lines stays
 // responsive); everything is kept and can be downloaded.
 import { laneColor } from './lanes.js';
+import { saveFile } from './save.js';
 
 export const MAX_LINES = 2000;
 
@@ -145,12 +146,7 @@ export function createConsole(parent, { compact = false } = {}) {
 
   const fullText = () => chunks.map((c) => c[1]).join('');
   download.addEventListener('click', () => {
-    const blob = new Blob([fullText()], { type: 'text/plain' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = 'spindle-output.txt';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    saveFile('spindle-output.txt', [fullText()], 'text/plain');
   });
 
   return { clear, write, note, text: fullText, element: out, flush: () => { if (frame) { cancelAnimationFrame(frame); draw(); } } };

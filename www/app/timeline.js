@@ -5,6 +5,7 @@
 // saves Chrome Trace Event JSON. `drawTimeline` also serves Compare's minis.
 import { buildModel, summarize, toChromeTrace, STATES } from './trace-model.js';
 import { laneColor } from './lanes.js';
+import { saveFile } from './save.js';
 
 const LANE_H = 22;
 const AXIS_H = 22;
@@ -250,12 +251,7 @@ export function createTimeline(parent, { cores = navigator.hardwareConcurrency |
   canvas.addEventListener('pointerleave', () => { tip.hidden = true; });
   exportBtn.onclick = () => {
     if (!model) return;
-    const blob = new Blob([JSON.stringify(toChromeTrace(model))], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = 'spindle-trace.json';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    saveFile('spindle-trace.json', [JSON.stringify(toChromeTrace(model))], 'application/json');
   };
   new ResizeObserver(() => { if (!wrap.hidden) render(); }).observe(wrap);
   render();
