@@ -35,6 +35,7 @@ wait(fs)
 gates = [threading.Event() for _ in range(3)]
 fs = [ex.submit(gated, gates[0], 0), ex.submit(gated, gates[1], ValueError("bad")), ex.submit(gated, gates[2], 2)]
 gates[0].set()
+fs[0].result()  # finished before the exception, so it is in done too
 gates[1].set()
 done, not_done = wait(fs, return_when=FIRST_EXCEPTION)
 print(sorted(repr(f.exception()) for f in done), len(not_done), fs[2] in not_done)

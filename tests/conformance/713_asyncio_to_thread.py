@@ -23,14 +23,14 @@ async def main():
     tick = asyncio.create_task(ticker(stop, counter))
     start = time.monotonic()
     results = await asyncio.gather(
-        asyncio.to_thread(blocking, 0.05, "a"),
-        asyncio.to_thread(blocking, 0.05, tag="b"),
+        asyncio.to_thread(blocking, 0.25, "a"),
+        asyncio.to_thread(blocking, 0.25, tag="b"),
     )
     elapsed = time.monotonic() - start
     stop.set()
     await tick
     print(results)
-    print("overlapped:", elapsed < 0.095)
+    print("overlapped:", elapsed < 0.45)
     print("loop kept ticking:", counter[0] >= 3)
 
     loop = asyncio.get_running_loop()
