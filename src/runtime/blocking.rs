@@ -80,7 +80,7 @@ pub fn eval_breaker(vm: &mut Vm) -> PyResult<()> {
         return Err(Flow::Exc(crate::vm::exc::new_exception(&types().exc("MemoryError"), vec![])));
     }
     if vm.green_depth == Some(vm.native_depth) && super::green::slice_over(vm) {
-        return Err(Flow::Suspend(BlockOp::Yield));
+        return Err(Flow::Suspend(Box::new(BlockOp::Yield)));
     }
     Ok(())
 }
@@ -110,7 +110,7 @@ fn leave(vm: &Vm, what: &str) {
 pub fn sleep(vm: &mut Vm, secs: f64) -> PyResult<()> {
     if vm.run.green {
         if vm.suspendable {
-            return Err(Flow::Suspend(BlockOp::Sleep(secs)));
+            return Err(Flow::Suspend(Box::new(BlockOp::Sleep(secs))));
         }
         // Other threads run meanwhile.
         let until = vm.run.host.monotonic() + secs;
@@ -155,7 +155,7 @@ pub fn wait_green(vm: &mut Vm, what: &dyn Fn() -> String, timeout: Option<f64>, 
     }
     if vm.suspendable {
         let poll: Poll = Arc::new(move |id| poll(id).then_some(Value::Bool(true)));
-        return Err(Flow::Suspend(BlockOp::Wait { what: what(), poll, timeout, on_timeout: Value::Bool(false), external: false }));
+        return Err(Flow::Suspend(Box::new(BlockOp::Wait { what: what(), poll, timeout, on_timeout: Value::Bool(false), external: false })));
     }
     super::green::wait_nested(vm, &what(), timeout, &*poll)
 }
@@ -283,7 +283,7 @@ pub fn wait_for(
         if vm.suspendable {
             let p = poll.clone();
             let poll: Poll = Arc::new(move |_| p());
-            return Err(Flow::Suspend(BlockOp::Wait { what: what.to_string(), poll, timeout, on_timeout, external: true }));
+            return Err(Flow::Suspend(Box::new(BlockOp::Wait { what: what.to_string(), poll, timeout, on_timeout, external: true })));
         }
         super::green::wait_nested_ext(vm, what, timeout, &|_| check(), Some(&*park))?;
     } else {

@@ -207,7 +207,7 @@ fn turn(run: &Arc<super::Run>) -> Turn {
     let State::Ready(resume) = std::mem::replace(&mut g.state, State::Sleeping { until: 0.0 }) else { unreachable!() };
     match step(&mut g.vm, resume) {
         Err(Flow::Suspend(op)) => {
-            g.state = match op {
+            g.state = match *op {
                 BlockOp::Yield => State::Ready(Resume::Continue),
                 BlockOp::Sleep(s) => {
                     run.trace(&g.vm.lane, "block", "sleep");

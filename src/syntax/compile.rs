@@ -189,7 +189,8 @@ impl<'a> Compiler<'a> {
     }
 
     fn pop_unit(&mut self) -> Arc<Code> {
-        let u = self.units.pop().unwrap();
+        let mut u = self.units.pop().unwrap();
+        crate::vm::code::fuse(&mut u.instrs);
         let cell_args = u
             .cellvars
             .iter()

@@ -279,6 +279,69 @@ pub enum Instr {
     CopyDictWithoutKeys,
     /// Set up `__annotations__` — annotations are not evaluated; this is a no-op marker.
     SetupAnnotations,
+    // --- Fused pairs (made by `fuse`, never emitted directly). Each
+    // replaces a `LoadFast(local)` whose next slot still holds the second
+    // instruction (which supplies the name and stays a valid jump target).
+    // They borrow the local instead of pushing a clone, sparing a refcount
+    // increment and decrement.
+    /// LoadFast + LoadAttr: push `local.name`; skips the next slot.
+    LoadFastAttr(u32),
+    /// LoadFast + LoadMethod: the method lookup on the local; skips the next slot.
+    LoadFastMethod(u32),
+    /// LoadFast + StoreAttr: `local.name = top`; skips the next slot.
+    LoadFastStoreAttr(u32),
+    /// LoadFast before ReturnValue: move the local to the stack (the frame
+    /// ends at the next instruction, so nothing can read it again).
+    LoadFastTake(u32),
+}
+
+impl Instr {
+    /// The jump target of a jump or block-setup instruction.
+    pub fn target(&self) -> Option<usize> {
+        match *self {
+            Instr::Jump(t)
+            | Instr::PopJumpIfFalse(t)
+            | Instr::PopJumpIfTrue(t)
+            | Instr::JumpIfFalseOrPop(t)
+            | Instr::JumpIfTrueOrPop(t)
+            | Instr::ForIter(t)
+            | Instr::SetupExcept(t)
+            | Instr::SetupWith(t)
+            | Instr::SetupWithBlock(t)
+            | Instr::SetupAsyncWith(t)
+            | Instr::Send(t)
+            | Instr::ExcStarMatch(t) => Some(t as usize),
+            _ => None,
+        }
+    }
+}
+
+/// Replace `LoadFast` + (LoadAttr | LoadMethod | StoreAttr | ReturnValue)
+/// pairs by the fused instructions above, where the second slot is not a jump
+/// target (a jump there would skip the fused first half).
+pub fn fuse(instrs: &mut [Instr]) {
+    let mut is_target = vec![false; instrs.len() + 1];
+    for i in instrs.iter() {
+        if let Some(t) = i.target() {
+            if t < is_target.len() {
+                is_target[t] = true;
+            }
+        }
+    }
+    for k in 0..instrs.len().saturating_sub(1) {
+        if is_target[k + 1] {
+            continue;
+        }
+        if let Instr::LoadFast(a) = instrs[k] {
+            instrs[k] = match instrs[k + 1] {
+                Instr::LoadAttr(_) => Instr::LoadFastAttr(a),
+                Instr::LoadMethod(_) => Instr::LoadFastMethod(a),
+                Instr::StoreAttr(_) => Instr::LoadFastStoreAttr(a),
+                Instr::ReturnValue => Instr::LoadFastTake(a),
+                _ => continue,
+            };
+        }
+    }
 }
 
 /// Flags of a code object.

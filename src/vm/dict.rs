@@ -6,7 +6,7 @@
 use crate::vm::value::{lock, Payload, Value};
 use crate::vm::{PyResult, Vm};
 use hashbrown::HashTable;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
 
 #[derive(Default)]
@@ -20,8 +20,11 @@ pub struct DictInner {
 #[derive(Default)]
 pub struct Dict {
     inner: Mutex<DictInner>,
-    /// Bumped on every change; used by inline caches.
+    /// Bumped after every change; read by the lookup caches (vm/cache.rs).
     version: AtomicU64,
+    /// Set once a class-attribute cache slot depends on this dict: each
+    /// change then also bumps `cache::TYPE_EPOCH`.
+    type_dict: AtomicBool,
 }
 
 /// Equality that needs no Python call; None when a Python `__eq__` may decide.
@@ -133,6 +136,15 @@ impl Dict {
     }
     fn bump(&self) {
         self.version.fetch_add(1, Ordering::Release);
+        if self.type_dict.load(Ordering::SeqCst) {
+            crate::vm::cache::TYPE_EPOCH.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+    /// See `type_dict`.
+    pub fn mark_type(&self) {
+        if !self.type_dict.load(Ordering::SeqCst) {
+            self.type_dict.store(true, Ordering::SeqCst);
+        }
     }
     pub fn len(&self) -> usize {
         lock(&self.inner).len
@@ -348,7 +360,7 @@ impl Dict {
         for (h, k, v) in d.entries.iter().flatten() {
             n.insert_new(*h, k.clone(), v.clone());
         }
-        Dict { inner: Mutex::new(n), version: AtomicU64::new(0) }
+        Dict { inner: Mutex::new(n), ..Dict::default() }
     }
     /// Remove every entry, returning keys and values (for dropping without recursion).
     pub fn take_all(&mut self) -> Vec<Value> {
@@ -373,7 +385,7 @@ impl Dict {
         for (h, k, v) in items {
             n.insert_new(h, k, v);
         }
-        Dict { inner: Mutex::new(n), version: AtomicU64::new(0) }
+        Dict { inner: Mutex::new(n), ..Dict::default() }
     }
     /// Entries with their hashes (for set algebra without re-hashing).
     pub fn hashed_items(&self) -> Vec<(i64, Value, Value)> {

@@ -164,6 +164,54 @@ impl Vm {
                         )))
                     }
                 },
+                Instr::LoadFastAttr(i) | Instr::LoadFastMethod(i) | Instr::LoadFastStoreAttr(i) | Instr::LoadFastTake(i) => {
+                    // A fused pair (code::fuse): borrow the local rather
+                    // than pushing a clone. The local can't change while the
+                    // attribute code runs: callees run in frames of their own.
+                    let local: *const Option<Value> = &frame.fast[i as usize];
+                    // SAFETY: frames are boxed, so the slot stays put while
+                    // frames are pushed; this frame is neither popped nor
+                    // reset before the instruction ends (as for `name_ref`).
+                    let Some(obj) = (unsafe { &*local }) else {
+                        let name = frame.code.varnames[i as usize].clone();
+                        tryx!(Err(self.err(
+                            &types().exc("UnboundLocalError"),
+                            format!("cannot access local variable '{}' where it is not associated with a value", name)
+                        )))
+                    };
+                    let next = frame.code.instrs.get(frame.pc).copied();
+                    match (instr, next) {
+                        (Instr::LoadFastAttr(_), Some(Instr::LoadAttr(n))) => {
+                            frame.pc += 1;
+                            let name = name_ref(frame, n);
+                            let v = tryx!(ops::getattr(self, obj, name));
+                            frame!(self).push(v);
+                        }
+                        (Instr::LoadFastMethod(_), Some(Instr::LoadMethod(n))) => {
+                            frame.pc += 1;
+                            let name = name_ref(frame, n);
+                            let (f, recv) = tryx!(ops::load_method(self, obj, name));
+                            let frame = frame!(self);
+                            frame.push(f);
+                            frame.push(recv.unwrap_or_else(|| types().null.clone()));
+                        }
+                        (Instr::LoadFastStoreAttr(_), Some(Instr::StoreAttr(n))) => {
+                            frame.pc += 1;
+                            let name = name_ref(frame, n);
+                            let v = frame.pop();
+                            tryx!(ops::setattr(self, obj, name, v));
+                        }
+                        (Instr::LoadFastTake(_), Some(Instr::ReturnValue)) => {
+                            let v = frame.fast[i as usize].take().expect("checked above");
+                            frame.push(v);
+                        }
+                        // Not the pair `fuse` makes (hand-made bytecode): a plain LoadFast.
+                        _ => {
+                            let v = obj.clone();
+                            frame.push(v);
+                        }
+                    }
+                }
                 Instr::StoreFast(i) => {
                     let v = frame.pop();
                     frame.fast[i as usize] = Some(v);
@@ -216,7 +264,7 @@ impl Vm {
                 }
                 Instr::LoadGlobal(i) => {
                     let name = &frame.code.names[i as usize];
-                    let v = ns_dict(&frame.globals).get_str_value(name).or_else(|| ns_dict(&self.run.builtins).get_str_value(name));
+                    let v = self.global_cache.load(&frame.code, frame.pc, &frame.globals, &self.run.builtins, name);
                     match v {
                         Some(v) => frame!(self).push(v),
                         None => {
@@ -298,7 +346,9 @@ impl Vm {
                     if !frame.stack[len - n - 1].is(&types().null) {
                         if let Some(Payload::Function(func)) = frame.stack[len - n - 2].payload() {
                             if func.code.is_simple() && func.code.argcount as usize == n + 1 {
-                                let (code, globals) = (func.code.clone(), func.globals.clone());
+                                // SAFETY: as for Call below.
+                                let func: *const Function = func;
+                                let (code, globals) = unsafe { (&(*func).code, &(*func).globals) };
                                 tryx!(self.call_simple(code, globals, n + 1, 1));
                                 continue;
                             }
@@ -319,7 +369,10 @@ impl Vm {
                     let len = frame.stack.len();
                     if let Some(Payload::Function(func)) = frame.stack[len - n as usize - 1].payload() {
                         if func.code.is_simple() && func.code.argcount == n {
-                            let (code, globals) = (func.code.clone(), func.globals.clone());
+                            // SAFETY: the function object stays on the caller's
+                            // stack until call_simple has built the new frame.
+                            let func: *const Function = func;
+                            let (code, globals) = unsafe { (&(*func).code, &(*func).globals) };
                             tryx!(self.call_simple(code, globals, n as usize, 1));
                             continue;
                         }
@@ -1022,7 +1075,7 @@ impl Vm {
     /// stack with `extra` callable slots below them: move the arguments
     /// straight into a pooled frame.
     #[inline]
-    fn call_simple(&mut self, code: Arc<crate::vm::code::Code>, globals: ObjRef, nargs: usize, extra: usize) -> PyResult<()> {
+    fn call_simple(&mut self, code: &Arc<crate::vm::code::Code>, globals: &ObjRef, nargs: usize, extra: usize) -> PyResult<()> {
         if self.frames.len() >= self.run.recursion_limit() {
             return Err(self.err(&types().exc("RecursionError"), "maximum recursion depth exceeded"));
         }

@@ -72,12 +72,16 @@ impl Frame {
         }
     }
     /// Reuse a pooled frame for a new call (keeps the vectors' capacity).
-    pub fn reset(&mut self, code: Arc<Code>, globals: ObjRef) {
+    /// A pooled frame still holds its last code and globals: a call of the
+    /// same function (recursion, a loop) keeps them without refcount traffic.
+    pub fn reset(&mut self, code: &Arc<Code>, globals: &ObjRef) {
         self.stack.clear();
         self.fast.clear();
         self.fast.resize(code.varnames.len(), None);
         self.cells.clear();
-        self.globals = globals;
+        if !Arc::ptr_eq(&self.globals, globals) {
+            self.globals = globals.clone();
+        }
         self.ns = None;
         self.blocks.clear();
         self.ret = ReturnTo::Caller;
@@ -85,7 +89,9 @@ impl Frame {
         self.exc_base = 0;
         self.saved_exc.clear();
         self.pc = 0;
-        self.code = code;
+        if !Arc::ptr_eq(&self.code, code) {
+            self.code = code.clone();
+        }
     }
     /// Drop every reference a finished frame holds (before pooling it).
     pub fn scrub(&mut self) {

@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Bump on any change to the encoding (or to `Instr`'s numbering below).
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 // ----- the instruction numbering -----
 
@@ -59,7 +59,8 @@ instr_table! {
         BuildString, ListAppend, SetAdd, MapAdd, ListExtend, SetUpdate, DictUpdate, DictMerge, UnpackSequence,
         UnpackEx, FormatValue, Jump, PopJumpIfFalse, PopJumpIfTrue, JumpIfFalseOrPop, JumpIfTrueOrPop, ForIter,
         Call, CallKw, CallEx, MakeFunction, Send, SetupExcept, Raise, ExcStarMatch, SetupWith, SetupWithBlock,
-        SetupAsyncWith, ImportName, ImportFrom, MatchClass],
+        SetupAsyncWith, ImportName, ImportFrom, MatchClass, LoadFastAttr, LoadFastMethod, LoadFastStoreAttr,
+        LoadFastTake],
 }
 
 const BINOPS: [BinOp; 13] = {

@@ -3,6 +3,7 @@
 //! binding; the opcode semantics are in `eval.rs`, object protocols in `ops.rs`.
 
 pub mod builtins;
+pub mod cache;
 pub mod code;
 pub mod dict;
 pub mod eval;
@@ -29,7 +30,7 @@ pub enum Flow {
     Exc(Value),
     /// A blocking operation that must suspend this thread's eval loop; the
     /// driver resumes it with the operation's result.
-    Suspend(crate::runtime::blocking::BlockOp),
+    Suspend(Box<crate::runtime::blocking::BlockOp>),
 }
 
 pub type PyResult<T = Value> = Result<T, Flow>;
@@ -121,6 +122,8 @@ pub struct Vm {
     pub repr_guard: Vec<usize>,
     /// Finished frames kept for reuse (no allocation per call).
     pub frame_pool: Vec<Box<Frame>>,
+    /// This thread's LoadGlobal cache.
+    pub global_cache: cache::GlobalCache,
     /// This thread's ident (`threading.get_ident()`).
     pub ident: u64,
     /// Run when the thread ends (releases `_thread._set_sentinel` locks).
@@ -171,6 +174,7 @@ impl Vm {
             task_lane: None,
             repr_guard: Vec::new(),
             frame_pool: Vec::new(),
+            global_cache: cache::GlobalCache::default(),
             ident,
             on_exit: Vec::new(),
             green_depth: None,
@@ -338,13 +342,13 @@ impl Vm {
 
     /// A fresh frame, from the pool when possible.
     #[inline]
-    pub fn alloc_frame(&mut self, code: Arc<Code>, globals: ObjRef) -> Box<Frame> {
+    pub fn alloc_frame(&mut self, code: &Arc<Code>, globals: &ObjRef) -> Box<Frame> {
         match self.frame_pool.pop() {
             Some(mut f) => {
                 f.reset(code, globals);
                 f
             }
-            None => Box::new(Frame::new(code, globals)),
+            None => Box::new(Frame::new(code.clone(), globals.clone())),
         }
     }
 
@@ -361,7 +365,7 @@ impl Vm {
     /// CPython does (with its error messages).
     pub fn make_frame(&mut self, fobj: &ObjRef, func: &Function, args: Args) -> PyResult<Box<Frame>> {
         let code = &func.code;
-        let mut frame = self.alloc_frame(code.clone(), func.globals.clone());
+        let mut frame = self.alloc_frame(&code, &func.globals);
         // Fast path: exact positional arity, no kwargs, no varargs.
         let nargs = code.argcount as usize;
         if args.kw.is_empty()
@@ -546,6 +550,7 @@ impl Prepared {
 impl Drop for Vm {
     fn drop(&mut self) {
         types::generator::discard_pending();
+        cache::clear_type_cache();
     }
 }
 

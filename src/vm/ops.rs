@@ -348,7 +348,7 @@ pub fn getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Va
             };
         }
     }
-    let descr = lookup_type_v(cls, name);
+    let descr = crate::vm::cache::lookup_type_cached(cls, name);
     if let Some(d) = &descr {
         if is_data_descriptor(d) {
             return descr_get(vm, d.clone(), obj).map(Some);
@@ -385,7 +385,7 @@ pub fn generic_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Optio
         }
     }
     let cls = class_of(obj);
-    let descr = lookup_type_v(&cls, name);
+    let descr = crate::vm::cache::lookup_type_cached(&cls, name);
     if let Some(d) = &descr {
         if is_data_descriptor(d) {
             return descr_get(vm, d.clone(), obj).map(Some);
@@ -460,7 +460,7 @@ pub fn setattr(vm: &mut Vm, obj: &Value, name: &Value, val: Value) -> PyResult<(
 /// object.__setattr__: data descriptors, then the instance dict.
 pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, val: Value) -> PyResult<()> {
     let cls = class_ref(obj);
-    let descr = if is_heap_class(cls) && !may_be_data_descr(cls, name) { None } else { lookup_type_v(cls, name) };
+    let descr = if is_heap_class(cls) && !may_be_data_descr(cls, name) { None } else { crate::vm::cache::lookup_type_cached(cls, name) };
     if let Some(d) = descr {
         match d.payload() {
             Some(Payload::Property(_, fset, _, _)) => {
@@ -580,7 +580,7 @@ pub fn load_method(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<(Value, O
         }
     }
     let cls = class_ref(obj);
-    if let Some(d) = lookup_type_v(cls, name) {
+    if let Some(d) = crate::vm::cache::lookup_type_cached(cls, name) {
         let plain = match d.payload() {
             Some(Payload::Function(_)) => true,
             Some(Payload::Builtin(b)) => b.is_method && b.bound.is_none(),

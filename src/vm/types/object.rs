@@ -535,7 +535,7 @@ pub fn class_getattr(vm: &mut Vm, cls: &ObjRef, name: &Value) -> PyResult<Option
     let clsv = Value::Obj(cls.clone());
     // The metaclass's data descriptors come first.
     let meta = ops::class_of(&clsv);
-    let meta_attr = ops::lookup_type_v(&meta, name);
+    let meta_attr = crate::vm::cache::lookup_type_cached(&meta, name);
     if let Some(ma) = &meta_attr {
         if matches!(ma.payload(), Some(Payload::Property(..))) {
             if let Some(Payload::Property(fget, ..)) = ma.payload() {
@@ -543,7 +543,7 @@ pub fn class_getattr(vm: &mut Vm, cls: &ObjRef, name: &Value) -> PyResult<Option
             }
         }
     }
-    if let Some(v) = ops::lookup_type_v(cls, name) {
+    if let Some(v) = crate::vm::cache::lookup_type_cached(cls, name) {
         return Ok(Some(match v.payload() {
             Some(Payload::ClassMethod(f)) => Value::Obj(Obj::new(Payload::BoundMethod(clsv, f.clone()))),
             Some(Payload::StaticMethod(f)) => f.clone(),
