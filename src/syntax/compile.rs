@@ -200,7 +200,9 @@ impl<'a> Compiler<'a> {
                 u.var_map.get(n).filter(|&&vi| vi < nargs).map(|&vi| (ci as u32, vi))
             })
             .collect();
+        let simple = crate::vm::code::simple_shape(&u.flags, u.kwonly, u.cellvars.len(), u.freevars.len());
         Arc::new(Code {
+            simple,
             name: u.code_name,
             qualname: u.qualname,
             filename: self.filename.clone(),

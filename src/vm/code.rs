@@ -409,6 +409,14 @@ pub struct Code {
     pub source: std::sync::Arc<Source>,
     /// Maximum stack depth hint (for pre-allocation).
     pub stacksize: u32,
+    /// `simple_shape` of this code, computed once.
+    pub simple: bool,
+}
+
+/// Plain positional parameters only, no cells, not a generator: calls can
+/// move arguments straight into the frame.
+pub fn simple_shape(f: &CodeFlags, kwonly: u32, ncells: usize, nfree: usize) -> bool {
+    !f.varargs && !f.varkw && !f.generator && !f.coroutine && !f.async_generator && kwonly == 0 && ncells == 0 && nfree == 0
 }
 
 impl Code {
@@ -416,8 +424,7 @@ impl Code {
     /// move arguments straight into the frame.
     #[inline]
     pub fn is_simple(&self) -> bool {
-        let f = &self.flags;
-        !f.varargs && !f.varkw && !f.generator && !f.coroutine && !f.async_generator && self.kwonlyargcount == 0 && self.cellvars.is_empty() && self.freevars.is_empty()
+        self.simple
     }
     pub fn ncells(&self) -> usize {
         self.cellvars.len() + self.freevars.len()

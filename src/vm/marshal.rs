@@ -456,7 +456,9 @@ impl<'a> Reader<'a> {
         for _ in 0..n {
             cell_args.push((self.u32()?, self.u32()?));
         }
+        let simple = crate::vm::code::simple_shape(&flags, kwonlyargcount, cellvars.len(), freevars.len());
         Some(Arc::new(Code {
+            simple,
             name,
             qualname,
             filename,
