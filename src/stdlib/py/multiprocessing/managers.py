@@ -307,13 +307,15 @@ class Server(object):
         return _RETURN, res
 
 
-def _serve(registry, address, first, initializer, initargs):
-    """The manager process's target: serve until shutdown."""
+def _serve(manager_class, address, first, initializer, initargs):
+    """The manager process's target: serve until shutdown. (It gets the
+    manager's class: a forked child copies it with its registry, a spawned
+    one finds it by name after its main module ran the register() calls.)"""
     state = address[1]
     try:
         if initializer is not None:
             initializer(*initargs)
-        server = Server(registry, address)
+        server = Server(manager_class._registry, address)
         process.current_process()._manager_server = server
         _mp.counter_add(state, _STARTED - _mp.counter_get(state))
         server.accept(first)
@@ -391,11 +393,11 @@ class BaseManager(object):
         address = (_mp.channel_new(_CTRL_CAP), _mp.counter_new(_INITIAL))
         first = _new_conn()
         if self._ctx is not None and hasattr(self._ctx, 'Process'):
-            p = self._ctx.Process(target=_serve, args=(self._registry, address, first,
+            p = self._ctx.Process(target=_serve, args=(type(self), address, first,
                                                       initializer, initargs))
         else:
             import multiprocessing
-            p = multiprocessing.Process(target=_serve, args=(self._registry, address, first,
+            p = multiprocessing.Process(target=_serve, args=(type(self), address, first,
                                                             initializer, initargs))
         p.name = type(self).__name__ + '-' + ':'.join(str(i) for i in p._identity)
         p.daemon = True
@@ -531,10 +533,7 @@ def _auto_init(self, token, serializer='pickle', manager=None, authkey=None,
 
 def _auto_getattr(self, name):
     if name[:1] != '_' and name in self._exposed_:
-        def method(*args, **kwds):
-            return self._callmethod(name, args, kwds)
-        method.__name__ = name
-        return method
+        return _ProxyMethod(self, name)
     raise AttributeError("'%s' object has no attribute '%s'" % (type(self).__name__, name))
 
 
@@ -576,26 +575,52 @@ def AutoProxy(token, serializer='pickle', manager=None, authkey=None,
 
 
 def MakeProxyType(name, exposed, _cache={}):
-    """A proxy class with a method for each name in exposed."""
+    """A proxy class with a method for each name in exposed. It says it is
+    __main__'s, so a forked child copies it, and pickle finds it there when
+    the program keeps it in a global of the same name."""
     exposed = tuple(exposed)
     try:
         return _cache[(name, exposed)]
     except KeyError:
         pass
-    dic = {}
-    for meth in exposed:
-        dic[meth] = _forwarder(meth)
+    dic = {meth: _Forward(meth) for meth in exposed}
+    dic['__module__'] = '__main__'
     ProxyType = type(name, (BaseProxy,), dic)
     ProxyType._exposed_ = exposed
     _cache[(name, exposed)] = ProxyType
     return ProxyType
 
 
-def _forwarder(name):
-    def method(self, *args, **kwds):
-        return self._callmethod(name, args, kwds)
-    method.__name__ = name
-    return method
+# A forwarded method is an object rather than a closure, so that it copies
+# into a forked child and pickles (Process(target=q.put)).
+
+class _ProxyMethod(object):
+    """proxy.name: calls the referent's method `name`."""
+
+    def __init__(self, proxy, name):
+        self.__self__ = proxy
+        self.__name__ = name
+
+    def __call__(self, *args, **kwds):
+        return self.__self__._callmethod(self.__name__, args, kwds)
+
+    def __reduce__(self):
+        return getattr, (self.__self__, self.__name__)
+
+    def __repr__(self):
+        return '<bound method %s of %r>' % (self.__name__, self.__self__)
+
+
+class _Forward(object):
+    """A method of a MakeProxyType class."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def __get__(self, proxy, cls=None):
+        if proxy is None:
+            return self
+        return _ProxyMethod(proxy, self.name)
 
 
 # ----- the types of SyncManager -----
