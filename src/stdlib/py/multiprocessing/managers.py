@@ -295,11 +295,9 @@ class Server(object):
             return _RETURN, None
         typeid = method_to_typeid.get(name) if method_to_typeid else None
         if typeid is not None:
-            exposed = self.registry[typeid][1]
-            if exposed is None:
-                exposed = public_methods(res)
-            exposed = tuple(exposed)
-            new = self.add(res, exposed, self.registry[typeid][2])
+            # The result is made a shared object of that type (with callable
+            # None in the registry, the result itself), and a proxy goes back.
+            new, exposed = self.create(typeid, (res,), {})
             proxytype = self.registry[typeid][3]
             return _PROXY, (proxytype, Token(typeid, self.address, new), exposed)
         if isinstance(res, _VIEWS):
