@@ -285,7 +285,7 @@ impl Encoder {
                 }
                 None if b.data.is_none() => {
                     // A module-level builtin: find which module has it.
-                    let module = builtin_home(vm, &o).ok_or_else(|| cannot(vm, "builtin_function_or_method"))?;
+                    let module = builtin_home(vm, &o, b.name).ok_or_else(|| cannot(vm, "builtin_function_or_method"))?;
                     self.u8(tag::BUILTIN);
                     self.str(&module);
                     self.str(b.name);
@@ -381,16 +381,19 @@ impl Encoder {
     }
 }
 
-/// Which module a module-level builtin function lives in.
-fn builtin_home(vm: &mut Vm, f: &ObjRef) -> Option<String> {
+/// Which module a module-level builtin function lives in, under its own
+/// name (`threading.Lock` is `_thread.allocate_lock`: only `_thread` has it
+/// as `allocate_lock`).
+fn builtin_home(vm: &mut Vm, f: &ObjRef, fname: &str) -> Option<String> {
+    let is_f = |(k, v): &(Value, Value)| k.as_str() == Some(fname) && v.obj().is_some_and(|o| Arc::ptr_eq(o, f));
     let builtins = vm.run.builtins.clone();
-    if ns_dict(&builtins).items().iter().any(|(_, v)| v.obj().is_some_and(|o| Arc::ptr_eq(o, f))) {
+    if ns_dict(&builtins).items().iter().any(is_f) {
         return Some("builtins".into());
     }
     let modules: Vec<(String, Value)> = lock(&vm.run.modules).iter().map(|(k, v)| (k.clone(), v.clone())).collect();
     for (name, m) in modules {
         if let Some(Payload::Module(md)) = m.payload() {
-            if ns_dict(&md.dict).items().iter().any(|(_, v)| v.obj().is_some_and(|o| Arc::ptr_eq(o, f))) {
+            if ns_dict(&md.dict).items().iter().any(is_f) {
                 return Some(name);
             }
         }

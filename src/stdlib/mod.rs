@@ -84,6 +84,8 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
         "contextlib" => contextlib::make(vm),
         "pickle" => pickle::make(vm),
         "_pickle" => import_module(vm, "pickle")?,
+        // queue.Empty and SimpleQueue say they are _queue's, as in CPython: pickle finds them there.
+        "_queue" => import_module(vm, "queue")?,
         "itertools" => itertools::make(vm),
         "functools" => functools::make(vm),
         "collections" => collections::make(vm),

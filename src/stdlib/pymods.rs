@@ -34,6 +34,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("multiprocessing.queues", include_str!("py/multiprocessing/queues.py")),
     ("multiprocessing.pool", include_str!("py/multiprocessing/pool.py")),
     ("multiprocessing.sharedctypes", include_str!("py/multiprocessing/sharedctypes.py")),
+    ("multiprocessing.managers", include_str!("py/multiprocessing/managers.py")),
     ("ctypes", include_str!("py/ctypes.py")),
     ("spindle", include_str!("py/spindle/__init__.py")),
     ("spindle.web", include_str!("py/spindle/web.py")),

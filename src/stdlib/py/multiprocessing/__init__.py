@@ -10,11 +10,13 @@ exitcode, pid, name, daemon, close, subclassing run), current_process,
 parent_process, active_children, cpu_count, get_start_method,
 set_start_method and get_context for "fork" and "spawn"; Queue, SimpleQueue,
 JoinableQueue, Pipe, Lock, RLock, Semaphore, BoundedSemaphore, Event,
-Condition, Barrier (over _spindle_mp's channels and counters), Pool, and
-Value, Array, RawValue and RawArray (shared memory, see sharedctypes).
-Managers are not implemented yet.
+Condition, Barrier (over _spindle_mp's channels and counters), Pool,
+Value, Array, RawValue and RawArray (shared memory, see sharedctypes), and
+Manager() (a server process owning dicts, lists, queues, locks... that
+proxies call into, see managers).
 """
 import os as _os
+import sys as _sys
 
 from multiprocessing.process import (BaseProcess, current_process, active_children,
                                      parent_process)
@@ -61,6 +63,9 @@ class Process(BaseProcess):
             return BaseProcess._bootstrap(self, parent_sentinel)
         finally:
             connection._at_exit()
+            managers = _sys.modules.get('multiprocessing.managers')
+            if managers is not None:
+                managers._at_exit()
 
 
 # The IPC objects, as CPython's default context provides them.
@@ -135,6 +140,15 @@ def Pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None):
     """A pool of worker processes."""
     from multiprocessing.pool import Pool
     return Pool(processes, initializer, initargs, maxtasksperchild)
+
+
+def Manager():
+    """A started SyncManager: its server process holds shared objects
+    (m.dict(), m.list(), m.Queue()...) that proxies call into."""
+    from multiprocessing.managers import SyncManager
+    m = SyncManager(ctx=get_context())
+    m.start()
+    return m
 
 
 def cpu_count():
@@ -245,6 +259,13 @@ class _ForkContext(BaseContext):
     def Pool(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
         from multiprocessing.pool import Pool
         return Pool(processes, initializer, initargs, maxtasksperchild, context=self)
+
+    def Manager(self):
+        """A started SyncManager whose server process uses this context."""
+        from multiprocessing.managers import SyncManager
+        m = SyncManager(ctx=self)
+        m.start()
+        return m
 
 
 class _SpawnContext(_ForkContext):
