@@ -150,3 +150,17 @@ pub fn spindle_process_main(start: &[u8], sink: js_sys::Function) -> Result<JsVa
     super::clear_sink();
     Ok(ProcessResult { exit_code: code, batches: host.batches() }.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
 }
+
+/// Warm a prepared process worker before its start (called by workers.js):
+/// run a throwaway program, as pid 0, that imports what a child imports. The
+/// real start then finds this instance's memory grown and these code paths
+/// already run once in this worker. It prints nothing and starts nothing.
+#[wasm_bindgen]
+pub fn spindle_process_warmup() {
+    let host = super::WebHost::with_pid(0);
+    let opts = crate::runtime::RunOptions { green: false, ..Default::default() };
+    let src = "import pickle, threading, queue, collections, heapq, itertools\n\
+               def f(x):\n    return [pickle.loads(pickle.dumps((x, str(x)))) for _ in range(50)]\n\
+               f(1)\n";
+    let _ = crate::runtime::run_source(src, &opts, std::sync::Arc::new(host));
+}

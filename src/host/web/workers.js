@@ -106,18 +106,28 @@ function spawn(ptr, name) {
 // exit code is written into the parent's memory at statusPtr (Atomics), where
 // the parent's join() waits for it.
 const procs = new Map();
-// One process worker is kept instantiated in advance once processes are in
+// Two process workers are kept instantiated in advance once processes are in
 // use (after a start, or when the program imports multiprocessing), so that
-// a start costs a message: the module instance, its memory and its spawner
-// are ready; only the program's own start-up remains.
-let warmProc = null;
+// a start costs a message: the module instance and its memory are ready;
+// only the program's own start-up remains. Two, because preparing one takes
+// longer than a start-join cycle: with one, every other start was cold.
+const WARM_PROCS = 2;
+const warmProcs = [];
 function prepareProcess() {
   const w = new Worker(cfg.procUrl, { type: 'module', name: 'spindle-process' });
   const p = { w, pid: 0, done: false };
   const forward = (batch) => { if (cfg.toPage && p.pid) cfg.toPage.postMessage({ type: 'batch', batch, src: p.pid }); };
-  // The child's own threads report through this channel.
+  // The child's requests (threads, processes) and its threads' output come
+  // through this channel. A process has no spawner of its own until it asks
+  // for a thread or a process: then this spawner makes one for it (see
+  // childSpawner), so a process start pays for one worker, not two.
   const ch = new MessageChannel();
-  ch.port1.onmessage = (e) => { if (e.data && e.data.type === 'batch') forward(e.data.batch); };
+  ch.port1.onmessage = (e) => {
+    const m = e.data || {};
+    if (m.type === 'batch') forward(m.batch);
+    else if (m.type === 'memory') p.memory = m.memory;
+    else childSpawner(p, forward).postMessage(m);
+  };
   p.port = ch.port1;
   w.onmessage = (e) => {
     const m = e.data || {};
@@ -130,17 +140,32 @@ function prepareProcess() {
     [ch.port2]);
   return p;
 }
+// The spawner of a process's own threads and child processes, made on its
+// first request. Messages posted before it has read 'init' wait in order.
+function childSpawner(p, forward) {
+  if (!p.sub) {
+    p.sub = new Worker(cfg.spawnerUrl, { type: 'module', name: 'spindle-spawner' });
+    const out = new MessageChannel();
+    out.port1.onmessage = (e) => { if (e.data && e.data.type === 'batch') forward(e.data.batch); };
+    p.sub.postMessage({ type: 'init', module: cfg.module, memory: p.memory, mainJS: cfg.mainJS, toPage: out.port2,
+      threadSrc: cfg.threadSrc, procSrc: cfg.procSrc, spawnerSrc: cfg.spawnerSrc, warm: 0, pageUrl: cfg.pageUrl,
+      ipc: cfg.ipc }, [out.port2]);
+  }
+  return p.sub;
+}
 function prewarmProcess() {
-  if (!warmProc || warmProc.failed) warmProc = prepareProcess();
+  for (let i = warmProcs.length - 1; i >= 0; i--) if (warmProcs[i].failed) warmProcs.splice(i, 1);
+  while (warmProcs.length < WARM_PROCS) warmProcs.push(prepareProcess());
 }
 function spawnProcess(d) {
   const bytes = new Uint8Array(cfg.memory.buffer, d.ptr, d.len).slice();
-  const p = warmProc && !warmProc.failed ? warmProc : prepareProcess();
-  warmProc = null;
+  let p = warmProcs.shift();
+  while (p && p.failed) p = warmProcs.shift();
+  if (!p) p = prepareProcess();
   Object.assign(p, { pid: d.pid, name: d.name, statusPtr: d.statusPtr, slots: d.slots });
   procs.set(d.pid, p);
   p.w.postMessage({ type: 'start', bytes }, [bytes.buffer]);
-  prewarmProcess(); // the next start is warm
+  prewarmProcess(); // the next starts are warm
 }
 function finishProcess(pid, code, batches, error) {
   const p = procs.get(pid);
@@ -156,12 +181,16 @@ function finishProcess(pid, code, batches, error) {
   const i32 = new Int32Array(cfg.memory.buffer);
   Atomics.store(i32, p.statusPtr >> 2, code);
   Atomics.notify(i32, p.statusPtr >> 2);
+  // The process has ended (its daemon threads end with it, as in CPython):
+  // free its instance and memory now rather than at the end of the run.
+  p.w.terminate();
+  if (p.sub) p.sub.terminate();
+  if (p.port) p.port.close();
+  procs.delete(pid);
 }
 function killProcess(pid) {
   const p = procs.get(pid);
   if (!p || p.done) return;
-  p.w.terminate();
-  if (p.port) p.port.close();
   finishProcess(pid, -15, null);
 }
 // The page asks to stop the run through the port it shares with us: we set
@@ -180,6 +209,7 @@ self.onmessage = (e) => {
     cfg = d;
     listenToPage();
     cfg.procUrl = URL.createObjectURL(new Blob([d.procSrc], { type: 'text/javascript' }));
+    cfg.spawnerUrl = URL.createObjectURL(new Blob([d.spawnerSrc], { type: 'text/javascript' }));
     WARM = Math.max(0, Math.min(8, d.warm ?? 2));
     cfg.threadUrl = URL.createObjectURL(new Blob([d.threadSrc], { type: 'text/javascript' }));
     topUp();
@@ -195,10 +225,11 @@ self.onmessage = (e) => {
 };
 `;
 
-// A Python process. 'prepare': instantiate the module with a fresh memory and
-// start its own thread spawner (its threads report through threadsPort; no
-// warm thread workers). 'start' (perhaps much later: a warm process): run the
-// process (spindle_process_main) and report the exit code.
+// A Python process. 'prepare': instantiate the module with a fresh memory, and
+// route what a spawner is asked for (threads, processes) to threadsPort: the
+// parent's spawner makes a spawner for this process on its first request, and
+// forwards its threads' output. 'start' (perhaps much later: a warm process):
+// run the process (spindle_process_main) and report the exit code.
 const PYPROC_SRC = `
 let prepared = null;
 self.onmessage = async (e) => {
@@ -206,11 +237,12 @@ self.onmessage = async (e) => {
   if (d.type === 'prepare') {
     if (d.pageUrl) globalThis.__spindlePageUrl = d.pageUrl;
     if (d.ipc) globalThis.__spindleIpc = d.ipc;
-    globalThis.__spindleWarmThreads = 0;
     prepared = (async () => {
       const pkg = await import(d.mainJS);
-      await pkg.default({ module_or_path: d.module });
-      await pkg.startThreads(d.threadsPort);
+      const wasm = await pkg.default({ module_or_path: d.module });
+      d.threadsPort.postMessage({ type: 'memory', memory: wasm.memory });
+      globalThis.__spindleSpawner = d.threadsPort;
+      try { pkg.spindle_process_warmup(); } catch (err) { console.error('spindle process warm-up:', err); }
       return pkg;
     })();
     prepared.catch(() => {}); // reported at 'start'
@@ -288,7 +320,8 @@ export function start_spawner(module, memory, mainJS, toPage) {
     const warm = globalThis.__spindleWarmThreads ?? Math.max(2, (globalThis.navigator && navigator.hardwareConcurrency) || 2);
     const pageUrl = globalThis.__spindlePageUrl || (self.location && self.location.href);
     const ipc = ipc_shared();
-    w.postMessage({ type: 'init', module, memory, mainJS: String(mainJS), toPage, threadSrc: THREAD_SRC, procSrc: PYPROC_SRC, warm, pageUrl, ipc },
+    w.postMessage({ type: 'init', module, memory, mainJS: String(mainJS), toPage, threadSrc: THREAD_SRC, procSrc: PYPROC_SRC,
+      spawnerSrc: SPAWNER_SRC, warm, pageUrl, ipc },
       toPage ? [toPage] : []);
   });
 }
