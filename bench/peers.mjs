@@ -439,7 +439,10 @@ function render(D) {
   L.push(`| --- | ${cols.map(() => '---:').join(' | ')} |`);
   const ns = (p, k) => { const s = D.support[p][k]; return s.ok ? 'runs' : 'not supported'; };
   L.push(`| thread start p50 | ${startCell(0, 'python3 (CPython, GIL)')} | ${startCell(0, 'spindle native, free-threaded')} | ${startCell(0, 'spindle in Chromium, free-threaded')} | ${ns('pyodide', 'thread')} | ${ns('micropython', 'thread')} |`);
-  L.push(`| process start p50 | ${startCell(1, 'python3 (CPython)')} | ${startCell(1, 'spindle native')} | ${startCell(1, 'spindle in Chromium')} | ${ns('pyodide', 'process')} | ${ns('micropython', 'process')} |`);
+  L.push(`| process start p50, back to back | ${startCell(1, 'python3 (CPython)')} | ${startCell(1, 'spindle native')} | ${startCell(1, 'spindle in Chromium')} | ${ns('pyodide', 'process')} | ${ns('micropython', 'process')} |`);
+  const isoCol = D.parallel[1]?.header.indexOf('isolated start p50 ms');
+  const isoCell = (name) => { const r = pr(1, name); return r && isoCol >= 0 ? `${r[isoCol]} ms` : '—'; };
+  L.push(`| process start p50, isolated | ${isoCell('python3 (CPython)')} | ${isoCell('spindle native')} | ${isoCell('spindle in Chromium')} | ${ns('pyodide', 'process')} | ${ns('micropython', 'process')} |`);
   const q = (r) => (r.error ? `fails: \`${r.error}\`` : `${r.rtt_p50_us.toFixed(1)} µs`);
   for (const [k, label, sup] of [['queue_threads', '`queue.Queue` round trip, 2 threads, p50', 'thread'], ['queue_processes', '`multiprocessing.Queue` round trip, 2 processes, p50', 'process']]) {
     L.push(`| ${label} | ${q(D.queuesNative.python3[k])} | ${q(D.queuesNative.spindle[k])} | ${q(D.queues[k])} | ${ns('pyodide', sup)} | ${ns('micropython', sup)} |`);

@@ -1,7 +1,7 @@
 # Parallel scaling of processes: the CPU-bound job of threads.py split over
 # 1, 2 and 4 worker processes with Pool.map, and the latency of
 # Process.start() (from the call until the child's target runs, measured
-# through a queue). Prints `key value` lines.
+# through a queue), back to back and isolated. Prints `key value` lines.
 import sys
 import time
 from multiprocessing import Pool, Process, Queue
@@ -27,10 +27,14 @@ def started(q):
     q.put(time.time())
 
 
-def start_latency():
+def start_latency(pause=0.0):
+    """Back to back (pause 0), or isolated: `pause` seconds before each start,
+    the way a program starts a few processes now and then (Spindle's browser
+    host uses the pause to get process workers ready in advance)."""
     lat = []
     q = Queue()
     for _ in range(STARTS):
+        time.sleep(pause)
         p = Process(target=started, args=(q,))
         t0 = time.time()
         p.start()
@@ -46,8 +50,11 @@ for k in (1, 2, 4):
         pool.map(burn, [1000] * k)  # the workers are up
         times[k] = min(timed(pool, k) for _ in range(3))
 p50, p95 = start_latency()
+iso50, iso95 = start_latency(0.2)
 for k, v in times.items():
     print(f"procs{k}_s {v:.4f}")
     print(f"speedup{k} {times[1] / v:.2f}")
 print(f"start_p50_ms {p50:.3f}")
 print(f"start_p95_ms {p95:.3f}")
+print(f"isolated_start_p50_ms {iso50:.3f}")
+print(f"isolated_start_p95_ms {iso95:.3f}")
