@@ -44,6 +44,19 @@ fn internal_error_for_tests(vm: &mut Vm, args: Args) -> PyResult {
     panic!("{msg}");
 }
 
+/// refcount(obj): how many references hold `obj` right now (its Arc count;
+/// immediates such as small ints give 0). Only differences between two calls
+/// of the same shape mean anything: asyncio compares with a probe to notice a
+/// failed future that nothing but its own bookkeeping holds (see
+/// asyncio/base_events.py, _report_dropped).
+fn refcount(vm: &mut Vm, args: Args) -> PyResult {
+    types::check_args(vm, "refcount", &args, 1, 1)?;
+    Ok(Value::Int(match &args.pos[0] {
+        Value::Obj(o) => std::sync::Arc::strong_count(o) as i64,
+        _ => 0,
+    }))
+}
+
 /// Whether threads interleave on one worker (no SharedArrayBuffer).
 fn green(vm: &mut Vm, _args: Args) -> PyResult {
     Ok(Value::Bool(vm.run.green))
@@ -72,6 +85,7 @@ pub fn make(_vm: &mut Vm) -> Value {
     def(&m, "set_task", set_task);
     def(&m, "_internal_error_for_tests", internal_error_for_tests);
     def(&m, "green", green);
+    def(&m, "refcount", refcount);
     def(&m, "fetch", fetch);
     m
 }

@@ -504,6 +504,10 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, val: Value) -> Py
                     *lock(&e.args) = Value::tuple(items);
                     return Ok(());
                 }
+                Some("__traceback__") => {
+                    types::exceptions::set_traceback(obj, &val);
+                    return Ok(());
+                }
                 _ => {}
             }
         }

@@ -136,12 +136,41 @@ fn exc_repr(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn with_traceback(_vm: &mut Vm, args: Args) -> PyResult {
-    if let (Value::Obj(o), Some(tb)) = (&args.pos[0], args.pos.get(1)) {
-        if let Some(d) = &o.dict {
-            d.set_str("__traceback__", tb.clone());
-        }
+    if let Some(tb) = args.pos.get(1) {
+        set_traceback(&args.pos[0], tb);
     }
     Ok(args.pos[0].clone())
+}
+
+/// `e.__traceback__ = tb` / `e.with_traceback(tb)`. None, or a node of the
+/// exception's own chain (dropping outer frames, as `tb.tb_next` does),
+/// becomes its traceback for printing too; another traceback object is kept
+/// as the attribute only.
+pub fn set_traceback(e: &Value, tb: &Value) {
+    let Value::Obj(o) = e else { return };
+    if let Some(ed) = exc::exc_data(e) {
+        if let Some(d) = &o.dict {
+            d.remove_str("__traceback__");
+        }
+        let mut node = traceback_object(e);
+        let mut entries = lock(&ed.traceback);
+        let mut keep = entries.len();
+        loop {
+            if node.is(tb) {
+                entries.truncate(keep);
+                *lock(&ed.tb_cache) = (tb.clone(), keep);
+                return;
+            }
+            if keep == 0 {
+                break;
+            }
+            keep -= 1;
+            node = node.obj().and_then(|n| n.dict.as_ref()).and_then(|d| d.get_str("tb_next")).unwrap_or(Value::None);
+        }
+    }
+    if let Some(d) = &o.dict {
+        d.set_str("__traceback__", tb.clone());
+    }
 }
 
 fn add_note(vm: &mut Vm, args: Args) -> PyResult {

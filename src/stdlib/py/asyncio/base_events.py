@@ -23,6 +23,12 @@ from time import monotonic as _monotonic
 import _spindle
 
 _trace = _spindle.trace
+_refcount = _spindle.refcount
+# What _refcount(lst[i]) gives for an object only `lst` holds (the same
+# expression shape as in _report_dropped).
+_probe = [object()]
+_DROPPED = _refcount(_probe[0])
+del _probe
 _TICK_EVERY = 0.001  # at most one 'tick' trace event per this many seconds
 
 import asyncio.events as events
@@ -418,7 +424,24 @@ class BaseEventLoop(events.AbstractEventLoop):
                 raise
             except BaseException as exc:
                 self._callback_failed(handle, exc)
-        handle = None
+        handle = args = None
+        if self._unretrieved:
+            self._report_dropped()
+
+    def _report_dropped(self):
+        # CPython reports "exception was never retrieved" when a failed future
+        # is freed. Spindle has no __del__, so after each iteration it looks
+        # for failed futures that only this list still holds.
+        pending = self._unretrieved
+        keep = []
+        for i in range(len(pending)):
+            if not pending[i]._log_traceback:
+                continue
+            if _refcount(pending[i]) <= _DROPPED:
+                pending[i]._report_unretrieved()
+            else:
+                keep.append(pending[i])
+        pending[:] = keep
 
     def _callback_failed(self, handle, exc):
         cb = _format_callback_source(handle._callback, handle._args)

@@ -314,6 +314,11 @@ class Task(Future):
             self._finish(name, started)
             raise
         except BaseException as error:
+            # Its traceback starts at this frame, which CPython's Task (in C)
+            # does not have: drop it, so tracebacks read as CPython's.
+            tb = error.__traceback__
+            if tb is not None:
+                error.__traceback__ = tb.tb_next
             Future.set_exception(self, error)
             self._finish(name, started)
         else:
@@ -367,6 +372,9 @@ class Task(Future):
 
     def _finish(self, name, started):
         self._loop._tasks.discard(self)
+        # Break the task -> bound _step -> task cycle: a finished task is
+        # then freed (and a failed one reported) as soon as nothing holds it.
+        self._callback = self._send = None
         elapsed = _monotonic() - started
         if elapsed > _STALL:
             _trace(name, 'stall', '%d' % (elapsed * 1000))
