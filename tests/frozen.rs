@@ -81,6 +81,7 @@ fn unsupported_constants_are_refused() {
         flags: code.flags,
         source: code.source.clone(),
         stacksize: 16,
+        simple: code.simple,
     };
     weird.consts.push(Value::list(vec![]));
     assert!(marshal::dump(&weird, "x = 1\n").is_err());
