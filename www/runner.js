@@ -1,6 +1,10 @@
 // The runner worker: one per run. It instantiates the wasm core, runs one
-// program with runProgram (which may block this worker, never the page), and
-// forwards output batches to the page. stop() simply terminates it.
+// program with runStart/runStep (which may block this worker, never the
+// page), and forwards output batches to the page. Where threads interleave on
+// this worker (no SharedArrayBuffer), the run waits for timers on this
+// worker's event loop between steps, so a 'stop' message reaches it
+// (requestStop); otherwise the page stops a run through the shared memory, or
+// terminates this worker.
 import { instantiateCore } from './loader.js';
 
 let pkg = null;
@@ -24,6 +28,8 @@ self.onmessage = async (e) => {
     } catch (err) {
       self.postMessage({ type: 'fatal', error: String((err && err.stack) || err) });
     }
+  } else if (msg.type === 'stop') {
+    if (pkg) pkg.requestStop();
   } else if (msg.type === 'run') {
     const t0 = performance.now();
     const sink = (batch) => self.postMessage({ type: 'batch', batch });
@@ -33,7 +39,11 @@ self.onmessage = async (e) => {
         const end = performance.now() + msg.options.debugSpinMs;
         while (performance.now() < end) { /* spin */ }
       }
-      const res = pkg.runProgram(msg.source, msg.options || {}, sink);
+      let res = pkg.runStart(msg.source, msg.options || {}, sink);
+      while (!res.done) {
+        await new Promise((resolve) => setTimeout(resolve, res.waitMs));
+        res = pkg.runStep();
+      }
       self.postMessage({ type: 'done', id: msg.id, exitCode: res.exitCode, batches: res.batches, wallMs: performance.now() - t0 });
     } catch (err) {
       // A trap (Rust panic) or JS error: report it as an internal error of the run.

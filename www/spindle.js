@@ -146,22 +146,21 @@ export class Spindle extends EventTarget {
   /**
    * End the current run, as Ctrl+C does: it resolves with KeyboardInterrupt
    * and a traceback at the line being executed. On the threaded build the
-   * run's stop flag is set through the spawner (the runner is busy); a run
-   * that has not ended STOP_GRACE_MS later, or a non-threaded one, is
+   * run's stop flag is set through the spawner (the runner is busy); on the
+   * non-threaded build the runner is asked directly (it reads messages while
+   * the program waits). A run that has not ended STOP_GRACE_MS later is
    * terminated.
    */
   stop() {
     const run = this._current;
     if (!run || run.finished) return;
+    if (run.stopping) { this._abort(run, 'KeyboardInterrupt\n', 130); return; } // asked twice: now
     const address = this.info && this.info.stopAddress;
     const port = run.runner.ports[0];
-    if (address && port && !run.stopping) {
-      run.stopping = true;
-      port.postMessage({ type: 'stop', address });
-      run.stopTimer = setTimeout(() => this._abort(run, 'KeyboardInterrupt\n', 130), STOP_GRACE_MS);
-      return;
-    }
-    this._abort(run, 'KeyboardInterrupt\n', 130);
+    run.stopping = true;
+    if (address && port) port.postMessage({ type: 'stop', address });
+    else run.runner.worker.postMessage({ type: 'stop' });
+    run.stopTimer = setTimeout(() => this._abort(run, 'KeyboardInterrupt\n', 130), STOP_GRACE_MS);
   }
 
   _abort(run, message, exitCode) {

@@ -95,12 +95,40 @@ pub struct Queue {
 /// Run the main module `frame` on `main`, with every thread the program
 /// starts interleaved on this worker. Returns the exit code.
 pub fn run_main(main: &mut Vm, frame: Box<Frame>) -> i32 {
+    start_main(main, frame);
+    loop {
+        match advance(main) {
+            Step::Done(code) => return code,
+            Step::IdleUntil(t) => idle_until(&main.run, t),
+        }
+    }
+}
+
+/// What `advance` stopped at.
+pub enum Step {
+    /// The main thread (and its finalization) ended with this exit code.
+    Done(i32),
+    /// Every thread waits: nothing can run before this time (host seconds).
+    IdleUntil(f64),
+}
+
+/// Hand the main module's frame to the scheduler. `main` keeps a stand-in
+/// until `advance` returns `Step::Done`.
+pub fn start_main(main: &mut Vm, frame: Box<Frame>) {
     let run = main.run.clone();
     run.trace(&main.lane, "notice", "threads interleave on one worker (no SharedArrayBuffer): one runs at a time, as under the GIL");
     // The scheduler owns the main Vm while it runs; it is put back at the end.
     let vm = std::mem::replace(main, Vm::new(run.clone(), "main"));
     let role = Role::Main { exit_code: None, shutting_down: false };
     lock(&run.green_q.threads).push_back(Green { vm, state: State::Ready(Resume::Start(frame)), role });
+}
+
+/// Run threads until the program ends or every thread waits. A waiting
+/// scheduler costs nothing here: the caller sleeps (natively) or returns to
+/// the browser's event loop until the time given (see
+/// host/web/entry.rs, runStep), then calls `advance` again.
+pub fn advance(main: &mut Vm) -> Step {
+    let run = main.run.clone();
     let code = loop {
         if let Some((code, vm)) = lock(&run.green_q.done).take() {
             *main = vm;
@@ -108,7 +136,7 @@ pub fn run_main(main: &mut Vm, frame: Box<Frame>) -> i32 {
         }
         match turn(&run) {
             Turn::Ran => {}
-            Turn::Idle(Some(t)) => idle_until(&run, t),
+            Turn::Idle(Some(t)) => return Step::IdleUntil(t),
             Turn::Idle(None) => {
                 report_deadlock(&run, None);
                 break 1;
@@ -119,7 +147,7 @@ pub fn run_main(main: &mut Vm, frame: Box<Frame>) -> i32 {
     let rest = std::mem::take(&mut *lock(&run.green_q.threads));
     drop(rest);
     run.host.flush();
-    code
+    Step::Done(code)
 }
 
 /// A blocking call that cannot suspend (called from Rust, e.g. a generator

@@ -304,6 +304,35 @@ pub fn run_source(source: &str, opts: &RunOptions, host: Arc<dyn Host>) -> RunOu
 }
 
 fn run_program(source: &str, opts: &RunOptions, host: Arc<dyn Host>) -> RunOutcome {
+    let mut main = match start_program(source, opts, host) {
+        Ok(m) => m,
+        Err(outcome) => return outcome,
+    };
+    let exit_code = if main.vm.run.green {
+        green::run_main(&mut main.vm, main.frame.take().expect("main frame"))
+    } else {
+        let frame = main.frame.take().expect("main frame");
+        let result = main.vm.run_frame(frame);
+        let exit_code = match result {
+            Ok(_) => 0,
+            Err(flow) => report_uncaught(&mut main.vm, flow),
+        };
+        // As CPython's finalization: wait for non-daemon threads.
+        shutdown_threads(&mut main.vm).unwrap_or(exit_code)
+    };
+    main.finish(exit_code)
+}
+
+/// A program set up to run: its main thread's Vm and, until it starts, the
+/// main module's frame.
+pub struct MainProgram {
+    pub vm: Vm,
+    pub frame: Option<Box<crate::vm::frame::Frame>>,
+}
+
+/// Compile `source` as `__main__` and set up its run; Err when it ends
+/// before running (a SyntaxError, reported).
+pub fn start_program(source: &str, opts: &RunOptions, host: Arc<dyn Host>) -> Result<MainProgram, RunOutcome> {
     let run = Run::new(host.clone(), opts.clone());
     let mut vm = Vm::new(run.clone(), "main");
     run.trace("main", "start", "");
@@ -313,7 +342,7 @@ fn run_program(source: &str, opts: &RunOptions, host: Arc<dyn Host>) -> RunOutco
             let text = exc::format_exception(&mut vm, &e);
             run.write(Stream::Stderr, &text);
             host.flush();
-            return RunOutcome { exit_code: 1 };
+            return Err(RunOutcome { exit_code: 1 });
         }
     };
     *lock(&run.main) = Some((Arc::from(source), code.clone()));
@@ -326,27 +355,24 @@ fn run_program(source: &str, opts: &RunOptions, host: Arc<dyn Host>) -> RunOutco
     if let Some(g) = &run.gil {
         g.take(&vm);
     }
-    let exit_code = if run.green {
-        green::run_main(&mut vm, frame)
-    } else {
-        let result = vm.run_frame(frame);
-        let exit_code = match result {
-            Ok(_) => 0,
-            Err(flow) => report_uncaught(&mut vm, flow),
-        };
-        // As CPython's finalization: wait for non-daemon threads.
-        shutdown_threads(&mut vm).unwrap_or(exit_code)
-    };
-    run.trace("main", "end", &exit_code.to_string());
-    if let Some(g) = &run.gil {
-        g.drop_lock(&vm);
+    Ok(MainProgram { vm, frame: Some(frame) })
+}
+
+impl MainProgram {
+    /// After the main module (and its finalization) ended with `exit_code`.
+    pub fn finish(self, exit_code: i32) -> RunOutcome {
+        let run = self.vm.run.clone();
+        run.trace("main", "end", &exit_code.to_string());
+        if let Some(g) = &run.gil {
+            g.drop_lock(&self.vm);
+        }
+        // Daemon threads still running end at their next check; child processes
+        // still running (a stopped run) are terminated.
+        run.stop.store(true, Ordering::Relaxed);
+        process::end_children(&run);
+        run.host.flush();
+        RunOutcome { exit_code }
     }
-    // Daemon threads still running end at their next check; child processes
-    // still running (a stopped run) are terminated.
-    run.stop.store(true, Ordering::Relaxed);
-    process::end_children(&run);
-    host.flush();
-    RunOutcome { exit_code }
 }
 
 /// What ends a program that was not stopped, as CPython's finalization:

@@ -41,3 +41,43 @@ test('without SharedArrayBuffer, threads interleave on one worker', async () => 
   assert.equal(gil.stdout, 'True\n');
   await page.close();
 });
+
+// Without SharedArrayBuffer the run waits on the runner's event loop
+// (runStart/runStep): sleeps and asyncio's idle loop are timers, not spinning,
+// and the runner reads messages meanwhile.
+const ASYNC_SCRIPTS = ['700_asyncio_seed_example.py', '701_asyncio_sleep_order.py', '704_asyncio_wait_for.py',
+  '708_asyncio_timeout.py', '713_asyncio_to_thread.py', '726_asyncio_never_retrieved.py'];
+
+test('without SharedArrayBuffer, asyncio runs on the event loop with the right output', async () => {
+  const page = await env.page();
+  await page.goto(env.url);
+  await page.evaluate(() => window.spindle.ready);
+  for (const name of ASYNC_SCRIPTS) {
+    await comparePython(page, `tests/conformance/${name}`);
+  }
+  await page.close();
+});
+
+test('without SharedArrayBuffer, stop() interrupts a sleeping run like Ctrl+C, with a traceback', async () => {
+  const page = await env.page();
+  await page.goto(env.url);
+  await page.evaluate(() => window.spindle.ready);
+  const src = 'import time\nprint("before", flush=True)\ntime.sleep(30)\nprint("after")\n';
+  const res = await page.evaluate(async (src) => {
+    const run = window.spindle.run(src, { filename: 'main.py' });
+    await new Promise((r) => setTimeout(r, 800));
+    const t0 = performance.now();
+    window.spindle.stop();
+    const res = await run;
+    return { ...res, stopMs: performance.now() - t0 };
+  }, src);
+  assert.equal(res.exitCode, 130);
+  assert.equal(res.stdout, 'before\n');
+  assert.match(res.stderr, /Traceback \(most recent call last\):\n {2}File "main\.py", line 3, in <module>\n/);
+  assert.match(res.stderr, /KeyboardInterrupt\n$/);
+  assert.ok(res.stopMs < 200, `stopped in ${res.stopMs} ms`);
+  // The next run works at once.
+  const next = await page.evaluate(() => window.spindle.run('print(6 * 7)'));
+  assert.equal(next.stdout, '42\n');
+  await page.close();
+});

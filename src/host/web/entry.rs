@@ -1,6 +1,8 @@
 //! What JS calls: `runProgram(source, options, onBatch)` runs one program in
 //! the calling worker (the runner) and returns `{exitCode, batches}`;
-//! `buildInfo()` says which build this is.
+//! `runStart`/`runStep` do the same in steps, so that the runner waits on
+//! its event loop where threads interleave on this worker; `requestStop()`
+//! stops the run (Ctrl+C); `buildInfo()` says which build this is.
 
 use super::WebHost;
 use crate::host::Host;
@@ -67,6 +69,120 @@ pub fn run_with_host(source: &str, options: JsRunOptions, host: WebHost) -> RunR
     RunResult { exit_code: outcome.exit_code, batches: host.batches() }
 }
 
+/// Parse `runProgram`'s options (undefined or null: the defaults).
+fn parse_options(options: JsValue) -> Result<JsRunOptions, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        Ok(JsRunOptions::default())
+    } else {
+        Ok(serde_wasm_bindgen::from_value(options)?)
+    }
+}
+
+/// The longest the stepped run waits on one timer: a stop request
+/// (`requestStop`, a message to this worker) is seen within this long.
+const MAX_IDLE_S: f64 = 0.05;
+/// Waits shorter than this are spun (a timer's delay is clamped to 4 ms).
+const MIN_TIMER_S: f64 = 0.004;
+
+/// A run between `runStart`/`runStep` calls (green threads only).
+struct Stepped {
+    main: crate::runtime::MainProgram,
+    host: WebHost,
+}
+
+thread_local! {
+    static STEPPED: std::cell::RefCell<Option<Stepped>> = const { std::cell::RefCell::new(None) };
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StepResult {
+    done: bool,
+    exit_code: i32,
+    batches: u32,
+    /// When not done: call `runStep` again after this many milliseconds.
+    wait_ms: f64,
+}
+
+fn step_js(r: StepResult) -> Result<JsValue, JsValue> {
+    Ok(r.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+}
+
+/// Start a run, `runProgram`'s way. Where threads interleave on this worker
+/// (green threads, no SharedArrayBuffer), it returns `{done: false, waitMs}`
+/// as soon as every thread waits (sleep, a lock, asyncio's loop with nothing
+/// ready): the runner then awaits a timer on its event loop and calls
+/// `runStep`. So the worker never spins while a program sleeps, and reads its
+/// messages (`requestStop`) meanwhile. Elsewhere the run goes to its end here
+/// (threads block for real, each on its own worker). Each call is
+/// synchronous, so a trap reaches the runner's catch as with `runProgram`.
+#[wasm_bindgen(js_name = runStart)]
+pub fn run_start(source: &str, options: JsValue, on_batch: js_sys::Function) -> Result<JsValue, JsValue> {
+    let options = parse_options(options)?;
+    install_panic_hook();
+    super::set_sink(on_batch);
+    let host = WebHost::new();
+    let opts = options.into_run_options();
+    if !(opts.green || !host.can_block()) {
+        let outcome = run_source(source, &opts, Arc::new(host.clone()) as Arc<dyn Host>);
+        host.flush();
+        super::clear_sink();
+        return step_js(StepResult { done: true, exit_code: outcome.exit_code, batches: host.batches(), wait_ms: 0.0 });
+    }
+    match crate::runtime::start_program(source, &opts, Arc::new(host.clone()) as Arc<dyn Host>) {
+        Err(outcome) => {
+            host.flush();
+            super::clear_sink();
+            step_js(StepResult { done: true, exit_code: outcome.exit_code, batches: host.batches(), wait_ms: 0.0 })
+        }
+        Ok(mut main) => {
+            let frame = main.frame.take().expect("main frame");
+            crate::runtime::green::start_main(&mut main.vm, frame);
+            STEPPED.with(|s| *s.borrow_mut() = Some(Stepped { main, host }));
+            run_step()
+        }
+    }
+}
+
+/// Go on with the run `runStart` began: `{done: false, waitMs}` again, or
+/// `{done: true, exitCode, batches}`.
+#[wasm_bindgen(js_name = runStep)]
+pub fn run_step() -> Result<JsValue, JsValue> {
+    use crate::runtime::green::{self, Step};
+    let Some(mut st) = STEPPED.with(|s| s.borrow_mut().take()) else {
+        return Err(JsValue::from_str("runStep: no run in progress"));
+    };
+    loop {
+        match green::advance(&mut st.main.vm) {
+            Step::Done(code) => {
+                let Stepped { main, host } = st;
+                let exit_code = main.finish(code).exit_code;
+                host.flush();
+                super::clear_sink();
+                return step_js(StepResult { done: true, exit_code, batches: host.batches(), wait_ms: 0.0 });
+            }
+            Step::IdleUntil(t) => {
+                st.host.flush();
+                let left = (t - st.host.monotonic()).min(MAX_IDLE_S);
+                if left < MIN_TIMER_S {
+                    st.host.sleep(left);
+                    continue;
+                }
+                STEPPED.with(|s| *s.borrow_mut() = Some(st));
+                return step_js(StepResult { done: false, exit_code: 0, batches: 0, wait_ms: left * 1000.0 });
+            }
+        }
+    }
+}
+
+/// Stop this instance's run, as Ctrl+C does (KeyboardInterrupt at the line
+/// being executed). For a runner whose run waits on its event loop
+/// (`runStep`); a busy one is stopped through the shared memory.
+#[wasm_bindgen(js_name = requestStop)]
+pub fn request_stop() {
+    crate::runtime::STOP_REQUEST.store(1, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// Report Rust panics (which trap in wasm) with their message: logged to the
 /// console and kept in `globalThis.__spindleLastPanic` for the runner to show.
 pub fn install_panic_hook() {
@@ -84,8 +200,7 @@ pub fn install_panic_hook() {
 /// `{seq, out: [[stream, text]...], trace: [...]}`; returns `{exitCode, batches}`.
 #[wasm_bindgen(js_name = runProgram)]
 pub fn run_program(source: &str, options: JsValue, on_batch: js_sys::Function) -> Result<JsValue, JsValue> {
-    let options: JsRunOptions =
-        if options.is_undefined() || options.is_null() { JsRunOptions::default() } else { serde_wasm_bindgen::from_value(options)? };
+    let options = parse_options(options)?;
     install_panic_hook();
     super::set_sink(on_batch);
     let res = run_with_host(source, options, WebHost::new());
