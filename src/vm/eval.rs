@@ -165,52 +165,7 @@ impl Vm {
                     }
                 },
                 Instr::LoadFastAttr(i) | Instr::LoadFastMethod(i) | Instr::LoadFastStoreAttr(i) | Instr::LoadFastTake(i) => {
-                    // A fused pair (code::fuse): borrow the local rather
-                    // than pushing a clone. The local can't change while the
-                    // attribute code runs: callees run in frames of their own.
-                    let local: *const Option<Value> = &frame.fast[i as usize];
-                    // SAFETY: frames are boxed, so the slot stays put while
-                    // frames are pushed; this frame is neither popped nor
-                    // reset before the instruction ends (as for `name_ref`).
-                    let Some(obj) = (unsafe { &*local }) else {
-                        let name = frame.code.varnames[i as usize].clone();
-                        tryx!(Err(self.err(
-                            &types().exc("UnboundLocalError"),
-                            format!("cannot access local variable '{}' where it is not associated with a value", name)
-                        )))
-                    };
-                    let next = frame.code.instrs.get(frame.pc).copied();
-                    match (instr, next) {
-                        (Instr::LoadFastAttr(_), Some(Instr::LoadAttr(n))) => {
-                            frame.pc += 1;
-                            let name = name_ref(frame, n);
-                            let v = tryx!(ops::getattr(self, obj, name));
-                            frame!(self).push(v);
-                        }
-                        (Instr::LoadFastMethod(_), Some(Instr::LoadMethod(n))) => {
-                            frame.pc += 1;
-                            let name = name_ref(frame, n);
-                            let (f, recv) = tryx!(ops::load_method(self, obj, name));
-                            let frame = frame!(self);
-                            frame.push(f);
-                            frame.push(recv.unwrap_or_else(|| types().null.clone()));
-                        }
-                        (Instr::LoadFastStoreAttr(_), Some(Instr::StoreAttr(n))) => {
-                            frame.pc += 1;
-                            let name = name_ref(frame, n);
-                            let v = frame.pop();
-                            tryx!(ops::setattr(self, obj, name, v));
-                        }
-                        (Instr::LoadFastTake(_), Some(Instr::ReturnValue)) => {
-                            let v = frame.fast[i as usize].take().expect("checked above");
-                            frame.push(v);
-                        }
-                        // Not the pair `fuse` makes (hand-made bytecode): a plain LoadFast.
-                        _ => {
-                            let v = obj.clone();
-                            frame.push(v);
-                        }
-                    }
+                    tryx!(self.fused_local(instr, i));
                 }
                 Instr::StoreFast(i) => {
                     let v = frame.pop();
@@ -1150,6 +1105,59 @@ impl Vm {
                 Ok(Some(e))
             }
         }
+    }
+
+    /// A fused `LoadFast` pair (`code::fuse`): the second instruction works
+    /// on the local in place instead of on a pushed clone. Out of line, so
+    /// that the eval loop's own code stays compact.
+    #[inline(never)]
+    fn fused_local(&mut self, instr: Instr, i: u32) -> PyResult<()> {
+        let frame = frame!(self);
+        let local: *const Option<Value> = &frame.fast[i as usize];
+        // SAFETY: frames are boxed, so the slot stays put while frames are
+        // pushed; this frame is neither popped nor reset before the
+        // instruction ends (as for `name_ref`), and the local can't change
+        // meanwhile: callees run in frames of their own.
+        let Some(obj) = (unsafe { &*local }) else {
+            let name = frame.code.varnames[i as usize].clone();
+            return Err(self.err(
+                &types().exc("UnboundLocalError"),
+                format!("cannot access local variable '{}' where it is not associated with a value", name),
+            ));
+        };
+        let next = frame.code.instrs.get(frame.pc).copied();
+        match (instr, next) {
+            (Instr::LoadFastAttr(_), Some(Instr::LoadAttr(n))) => {
+                frame.pc += 1;
+                let name = name_ref(frame, n);
+                let v = ops::getattr(self, obj, name)?;
+                frame!(self).push(v);
+            }
+            (Instr::LoadFastMethod(_), Some(Instr::LoadMethod(n))) => {
+                frame.pc += 1;
+                let name = name_ref(frame, n);
+                let (f, recv) = ops::load_method(self, obj, name)?;
+                let frame = frame!(self);
+                frame.push(f);
+                frame.push(recv.unwrap_or_else(|| types().null.clone()));
+            }
+            (Instr::LoadFastStoreAttr(_), Some(Instr::StoreAttr(n))) => {
+                frame.pc += 1;
+                let name = name_ref(frame, n);
+                let v = frame.pop();
+                ops::setattr(self, obj, name, v)?;
+            }
+            (Instr::LoadFastTake(_), Some(Instr::ReturnValue)) => {
+                let v = frame.fast[i as usize].take().expect("checked above");
+                frame.push(v);
+            }
+            // Not the pair `fuse` makes (hand-made bytecode): a plain LoadFast.
+            _ => {
+                let v = obj.clone();
+                frame.push(v);
+            }
+        }
+        Ok(())
     }
 
     /// Resume a generator from inside the eval loop (stackless), or throw into it.

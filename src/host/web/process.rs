@@ -160,7 +160,6 @@ pub fn spindle_process_warmup() {
     let host = super::WebHost::with_pid(0);
     let opts = crate::runtime::RunOptions { green: false, ..Default::default() };
     let src = "import pickle, threading, queue, collections, heapq, itertools\n\
-               def f(x):\n    return [pickle.loads(pickle.dumps((x, str(x)))) for _ in range(50)]\n\
-               f(1)\n";
+               pickle.loads(pickle.dumps((1, 'a', [2.0], {'b': None})))\n";
     let _ = crate::runtime::run_source(src, &opts, std::sync::Arc::new(host));
 }
