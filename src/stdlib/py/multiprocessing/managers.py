@@ -703,20 +703,8 @@ class ConditionProxy(AcquirerProxy):
         return self._callmethod('notify_all')
 
     def wait_for(self, predicate, timeout=None):
-        import time
-        result = predicate()
-        if result:
-            return result
-        endtime = None if timeout is None else time.monotonic() + timeout
-        waittime = None
-        while not result:
-            if endtime is not None:
-                waittime = endtime - time.monotonic()
-                if waittime <= 0:
-                    break
-            self.wait(waittime)
-            result = predicate()
-        return result
+        from multiprocessing.synchronize import wait_for
+        return wait_for(self.wait, predicate, timeout)
 
 
 class EventProxy(BaseProxy):

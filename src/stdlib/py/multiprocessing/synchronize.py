@@ -300,22 +300,25 @@ class Condition(object):
         self.notify(n=sys.maxsize)
 
     def wait_for(self, predicate, timeout=None):
-        result = predicate()
-        if result:
-            return result
-        if timeout is not None:
-            endtime = time.monotonic() + timeout
-        else:
-            endtime = None
-            waittime = None
-        while not result:
-            if endtime is not None:
-                waittime = endtime - time.monotonic()
-                if waittime <= 0:
-                    break
-            self.wait(waittime)
-            result = predicate()
+        return wait_for(self.wait, predicate, timeout)
+
+
+def wait_for(wait, predicate, timeout=None):
+    """Condition.wait_for over a `wait(timeout)`: call it until predicate()
+    is true or `timeout` seconds have passed (also for managers' proxies)."""
+    result = predicate()
+    if result:
         return result
+    endtime = None if timeout is None else time.monotonic() + timeout
+    waittime = None
+    while not result:
+        if endtime is not None:
+            waittime = endtime - time.monotonic()
+            if waittime <= 0:
+                break
+        wait(waittime)
+        result = predicate()
+    return result
 
 
 class Event(object):
