@@ -141,7 +141,7 @@ impl Run {
         let started = opts.clock_origin.unwrap_or_else(|| host.monotonic());
         let deadline = opts.timeout_ms.map(|ms| started + ms as f64 / 1000.0);
         let stdin = if opts.stdin_inherit { None } else { Some(opts.stdin.bytes().collect()) };
-        let green = opts.green || !host.can_block();
+        let green = green_threads(&opts, host.as_ref());
         Arc::new(Run {
             host,
             deadline,
@@ -286,6 +286,12 @@ pub fn internal_error() -> Option<String> {
 /// Atomics, through a worker that shares the memory) while the run's own
 /// threads are busy. Every run of the instance then stops, as with `stop`.
 pub static STOP_REQUEST: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// Whether a run with `opts` on `host` interleaves its threads on the calling
+/// thread (green.rs) instead of giving each its own OS thread or worker.
+pub fn green_threads(opts: &RunOptions, host: &dyn Host) -> bool {
+    opts.green || !host.can_block()
+}
 
 /// Run a whole program: compile `source` as `__main__` and execute it on the
 /// calling thread, writing output and trace events to `host`.

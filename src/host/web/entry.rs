@@ -108,6 +108,13 @@ fn step_js(r: StepResult) -> Result<JsValue, JsValue> {
     Ok(r.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
 }
 
+/// The run has ended with `exit_code`: deliver its output, `{done: true, ...}`.
+fn step_done(host: &WebHost, exit_code: i32) -> Result<JsValue, JsValue> {
+    host.flush();
+    super::clear_sink();
+    step_js(StepResult { done: true, exit_code, batches: host.batches(), wait_ms: 0.0 })
+}
+
 /// Start a run, `runProgram`'s way. Where threads interleave on this worker
 /// (green threads, no SharedArrayBuffer), it returns `{done: false, waitMs}`
 /// as soon as every thread waits (sleep, a lock, asyncio's loop with nothing
@@ -123,18 +130,12 @@ pub fn run_start(source: &str, options: JsValue, on_batch: js_sys::Function) -> 
     super::set_sink(on_batch);
     let host = WebHost::new();
     let opts = options.into_run_options();
-    if !(opts.green || !host.can_block()) {
+    if !crate::runtime::green_threads(&opts, &host) {
         let outcome = run_source(source, &opts, Arc::new(host.clone()) as Arc<dyn Host>);
-        host.flush();
-        super::clear_sink();
-        return step_js(StepResult { done: true, exit_code: outcome.exit_code, batches: host.batches(), wait_ms: 0.0 });
+        return step_done(&host, outcome.exit_code);
     }
     match crate::runtime::start_program(source, &opts, Arc::new(host.clone()) as Arc<dyn Host>) {
-        Err(outcome) => {
-            host.flush();
-            super::clear_sink();
-            step_js(StepResult { done: true, exit_code: outcome.exit_code, batches: host.batches(), wait_ms: 0.0 })
-        }
+        Err(outcome) => step_done(&host, outcome.exit_code),
         Ok(mut main) => {
             let frame = main.frame.take().expect("main frame");
             crate::runtime::green::start_main(&mut main.vm, frame);
@@ -157,9 +158,7 @@ pub fn run_step() -> Result<JsValue, JsValue> {
             Step::Done(code) => {
                 let Stepped { main, host } = st;
                 let exit_code = main.finish(code).exit_code;
-                host.flush();
-                super::clear_sink();
-                return step_js(StepResult { done: true, exit_code, batches: host.batches(), wait_ms: 0.0 });
+                return step_done(&host, exit_code);
             }
             Step::IdleUntil(t) => {
                 st.host.flush();
