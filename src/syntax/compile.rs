@@ -246,23 +246,12 @@ impl<'a> Compiler<'a> {
         self.unit().instrs.len()
     }
     fn patch(&mut self, at: usize, target: usize) {
-        let t = target as u32;
         let u = self.unit();
-        u.instrs[at] = match u.instrs[at] {
-            Instr::Jump(_) => Instr::Jump(t),
-            Instr::PopJumpIfFalse(_) => Instr::PopJumpIfFalse(t),
-            Instr::PopJumpIfTrue(_) => Instr::PopJumpIfTrue(t),
-            Instr::JumpIfFalseOrPop(_) => Instr::JumpIfFalseOrPop(t),
-            Instr::JumpIfTrueOrPop(_) => Instr::JumpIfTrueOrPop(t),
-            Instr::ForIter(_) => Instr::ForIter(t),
-            Instr::SetupExcept(_) => Instr::SetupExcept(t),
-            Instr::SetupWith(_) => Instr::SetupWith(t),
-            Instr::SetupWithBlock(_) => Instr::SetupWithBlock(t),
-            Instr::SetupAsyncWith(_) => Instr::SetupAsyncWith(t),
-            Instr::Send(_) => Instr::Send(t),
-            Instr::ExcStarMatch(_) => Instr::ExcStarMatch(t),
-            other => panic!("patch of non-jump {:?}", other),
-        };
+        let i = &mut u.instrs[at];
+        match i.target_mut() {
+            Some(t) => *t = target as u32,
+            None => panic!("patch of non-jump {:?}", i),
+        }
     }
     fn const_(&mut self, v: Value) -> u32 {
         let u = self.unit();

@@ -298,7 +298,12 @@ pub enum Instr {
 impl Instr {
     /// The jump target of a jump or block-setup instruction.
     pub fn target(&self) -> Option<usize> {
-        match *self {
+        let mut i = *self;
+        i.target_mut().map(|t| *t as usize)
+    }
+    /// The jump target's operand, to set it (the compiler's back-patching).
+    pub fn target_mut(&mut self) -> Option<&mut u32> {
+        match self {
             Instr::Jump(t)
             | Instr::PopJumpIfFalse(t)
             | Instr::PopJumpIfTrue(t)
@@ -310,7 +315,7 @@ impl Instr {
             | Instr::SetupWithBlock(t)
             | Instr::SetupAsyncWith(t)
             | Instr::Send(t)
-            | Instr::ExcStarMatch(t) => Some(t as usize),
+            | Instr::ExcStarMatch(t) => Some(t),
             _ => None,
         }
     }
