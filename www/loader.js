@@ -31,9 +31,10 @@ export async function compileCore(build = pickBuild()) {
   return { build, module };
 }
 
-/** Instantiate a compiled build in this worker; returns the glue's exports. */
+/** Instantiate a compiled build in this worker; returns the glue's exports
+ * and the instance's `memory`. */
 export async function instantiateCore(build, module) {
   const pkg = await import(buildUrl(build, 'spindle.js'));
-  await pkg.default({ module_or_path: module });
-  return pkg;
+  const wasm = await pkg.default({ module_or_path: module });
+  return { ...pkg, memory: wasm.memory };
 }

@@ -1,15 +1,29 @@
 // The runner worker: one per run. It instantiates the wasm core, runs one
 // program with runStart/runStep (which may block this worker, never the
-// page), and forwards output batches to the page. Where threads interleave on
-// this worker (no SharedArrayBuffer), the run waits for timers on this
-// worker's event loop between steps, so a 'stop' message reaches it
-// (requestStop); otherwise the page stops a run through the shared memory, or
-// terminates this worker.
+// page), and forwards output batches to the page. Whenever the program's main
+// thread waits in its asyncio loop (and, where threads interleave on this
+// worker without SharedArrayBuffer, whenever every thread waits), the run
+// waits for timers, fetches and wake-ups on this worker's event loop between
+// steps, so a 'stop' message reaches it (requestStop); otherwise the page
+// stops a run through the shared memory, or terminates this worker.
 import { instantiateCore } from './loader.js';
 
 let pkg = null;
 // As runtime::REPORT_HINT says it for panics the core catches itself.
 const REPORT_HINT = 'This is a bug in Spindle, not in your program. Please report it, with the program that caused it.';
+
+// The run's threads all wait (see runStart): await the next timer, or,
+// with shared memory, the wake word's change (another thread handed the
+// asyncio loop work, or a fetch completed), whichever comes first. Fetches
+// complete on this event loop meanwhile.
+function idle(res) {
+  if (res.wakeAddr && typeof Atomics.waitAsync === 'function') {
+    const word = new Int32Array(pkg.memory.buffer, res.wakeAddr, 1);
+    const w = Atomics.waitAsync(word, 0, res.wakeSeen, res.waitMs);
+    return w.async ? w.value : Promise.resolve();
+  }
+  return new Promise((resolve) => setTimeout(resolve, res.waitMs));
+}
 
 self.onmessage = async (e) => {
   const msg = e.data;
@@ -41,7 +55,7 @@ self.onmessage = async (e) => {
       }
       let res = pkg.runStart(msg.source, msg.options || {}, sink);
       while (!res.done) {
-        await new Promise((resolve) => setTimeout(resolve, res.waitMs));
+        await idle(res);
         res = pkg.runStep();
       }
       self.postMessage({ type: 'done', id: msg.id, exitCode: res.exitCode, batches: res.batches, wallMs: performance.now() - t0 });

@@ -121,7 +121,16 @@ pub trait Host: Send + Sync {
     fn fetch(&self, url: &str) -> Result<(u16, Vec<u8>), String> {
         Err(format!("fetching {url} is not supported here"))
     }
+    /// Start a GET of `url` without blocking; `done` gets the outcome later,
+    /// from any thread (in the browser: from this worker's event loop, so only
+    /// a caller that returns to it may use this). False: not supported here.
+    fn fetch_start(self: Arc<Self>, _url: &str, _done: FetchDone) -> bool {
+        false
+    }
 }
+
+/// What `Host::fetch_start` calls with the outcome.
+pub type FetchDone = Box<dyn FnOnce(Result<(u16, Vec<u8>), String>) + Send>;
 
 /// A child process's host when it shares the parent's platform (natively):
 /// everything is the parent's except the pid.
@@ -172,6 +181,9 @@ impl Host for PidHost {
     }
     fn fetch(&self, url: &str) -> Result<(u16, Vec<u8>), String> {
         self.inner.fetch(url)
+    }
+    fn fetch_start(self: Arc<Self>, url: &str, done: FetchDone) -> bool {
+        self.inner.clone().fetch_start(url, done)
     }
     fn ipc(&self) -> Arc<dyn Ipc> {
         self.inner.ipc()

@@ -130,6 +130,11 @@ impl Host for NativeHost {
             .map_err(|e| e.to_string())?;
         Ok(proc_)
     }
+    /// On its own OS thread.
+    fn fetch_start(self: std::sync::Arc<Self>, url: &str, done: crate::host::FetchDone) -> bool {
+        let url = url.to_string();
+        std::thread::Builder::new().name("fetch".into()).spawn(move || done(self.fetch(&url))).is_ok()
+    }
     /// http:// URLs with a minimal HTTP/1.0 client; anything else is a path.
     fn fetch(&self, url: &str) -> Result<(u16, Vec<u8>), String> {
         match url.strip_prefix("http://") {

@@ -22,8 +22,9 @@ pub enum BlockOp {
     /// the lock and gives True) or `timeout` seconds pass (`on_timeout`).
     /// `what` names it ("Lock 0x…"). `external`: something outside the run's
     /// threads (a child process) may satisfy it, so it is polled even when
-    /// every thread waits.
-    Wait { what: String, poll: Poll, timeout: Option<f64>, on_timeout: Value, external: bool },
+    /// every thread waits. `holder`: for a wait forever on a lock where
+    /// threads really block, who holds it (for deadlock detection).
+    Wait { what: String, poll: Poll, timeout: Option<f64>, on_timeout: Value, external: bool, holder: Option<super::deadlock::Holder> },
     /// The thread's time slice is over (nothing to push on resumption).
     Yield,
 }
@@ -155,9 +156,76 @@ pub fn wait_green(vm: &mut Vm, what: &dyn Fn() -> String, timeout: Option<f64>, 
     }
     if vm.suspendable {
         let poll: Poll = Arc::new(move |id| poll(id).then_some(Value::Bool(true)));
-        return Err(Flow::Suspend(Box::new(BlockOp::Wait { what: what(), poll, timeout, on_timeout: Value::Bool(false), external: false })));
+        return Err(Flow::Suspend(Box::new(BlockOp::Wait { what: what(), poll, timeout, on_timeout: Value::Bool(false), external: false, holder: None })));
     }
     super::green::wait_nested(vm, &what(), timeout, &*poll)
+}
+
+/// The asyncio loop's idle wait (`_spindle.loop_wait`): until `poll` gives
+/// Some (true: the loop's wakeup lock was taken; false: one of its fetches
+/// completed), or `timeout` passes (false). Where the scheduler runs the calling thread (green.rs:
+/// the main thread always; every thread when they interleave), it suspends,
+/// so the scheduler idles on the host's event loop: in the browser, timers
+/// and fetches are promises the runner awaits between steps. Elsewhere (a
+/// thread's loop, a call from Rust) it blocks here, woken early by `Run::wake`.
+pub fn loop_wait(
+    vm: &mut Vm,
+    what: String,
+    timeout: Option<f64>,
+    poll: Arc<dyn Fn(u64) -> Option<bool> + Send + Sync>,
+    holder: super::deadlock::Holder,
+    fetching: bool,
+) -> PyResult<bool> {
+    if let Some(taken) = poll(vm.ident) {
+        return Ok(taken);
+    }
+    if timeout.is_some_and(|t| t <= 0.0) {
+        return Ok(false);
+    }
+    if vm.suspendable {
+        if !vm.run.green {
+            // Other threads really run meanwhile: the GIL is theirs until
+            // the scheduler resumes this one.
+            vm.run.host.flush();
+            if let Some(g) = &vm.run.gil {
+                g.drop_lock(vm);
+            }
+        }
+        let poll: Poll = Arc::new(move |id| poll(id).map(Value::Bool));
+        // A fetch in flight may still wake it: not a deadlock.
+        let holder = (!vm.run.green && !fetching).then_some(holder);
+        // A fetch completes outside the run's threads: poll it even when every
+        // green thread waits.
+        let op = BlockOp::Wait { what, poll, timeout, on_timeout: Value::Bool(false), external: fetching, holder };
+        return Err(Flow::Suspend(Box::new(op)));
+    }
+    let run = vm.run.clone();
+    let got = std::cell::Cell::new(false);
+    let check = |id| match poll(id) {
+        Some(taken) => {
+            got.set(taken);
+            true
+        }
+        None => false,
+    };
+    if run.green {
+        let park = |s: f64| run.host.sleep(s);
+        super::green::wait_nested_ext(vm, &what, timeout, &check, fetching.then_some(&park as &dyn Fn(f64)))?;
+        return Ok(got.get());
+    }
+    let me = vm.ident;
+    let holder = (timeout.is_none() && !fetching).then_some(holder);
+    wait_loop(vm, &what, timeout, holder, |slice| {
+        let seen = run.wake.seen();
+        if check(me) {
+            return true;
+        }
+        if let Some(s) = slice {
+            run.wake.wait(seen, s);
+        }
+        false
+    })?;
+    Ok(got.get())
 }
 
 /// Wait until `ready` returns true for the state in `m` (it is called with the
@@ -283,7 +351,7 @@ pub fn wait_for(
         if vm.suspendable {
             let p = poll.clone();
             let poll: Poll = Arc::new(move |_| p());
-            return Err(Flow::Suspend(Box::new(BlockOp::Wait { what: what.to_string(), poll, timeout, on_timeout, external: true })));
+            return Err(Flow::Suspend(Box::new(BlockOp::Wait { what: what.to_string(), poll, timeout, on_timeout, external: true, holder: None })));
         }
         super::green::wait_nested_ext(vm, what, timeout, &|_| check(), Some(&*park))?;
     } else {

@@ -67,7 +67,7 @@ enum Resume {
 enum State {
     Ready(Resume),
     Sleeping { until: f64 },
-    Waiting { what: String, poll: super::blocking::Poll, until: Option<f64>, on_timeout: Value, external: bool },
+    Waiting { what: String, poll: super::blocking::Poll, until: Option<f64>, on_timeout: Value, external: bool, watched: bool },
 }
 
 /// What a thread runs for, and what happens when its current frame finishes.
@@ -99,7 +99,7 @@ pub fn run_main(main: &mut Vm, frame: Box<Frame>) -> i32 {
     loop {
         match advance(main) {
             Step::Done(code) => return code,
-            Step::IdleUntil(t) => idle_until(&main.run, t),
+            Step::IdleUntil { until, seen } => idle_until(&main.run, until, seen),
         }
     }
 }
@@ -108,15 +108,18 @@ pub fn run_main(main: &mut Vm, frame: Box<Frame>) -> i32 {
 pub enum Step {
     /// The main thread (and its finalization) ended with this exit code.
     Done(i32),
-    /// Every thread waits: nothing can run before this time (host seconds).
-    IdleUntil(f64),
+    /// Every thread waits: nothing can run before `until` (host seconds),
+    /// unless the run's wake word changes from `seen` (wake.rs).
+    IdleUntil { until: f64, seen: u32 },
 }
 
 /// Hand the main module's frame to the scheduler. `main` keeps a stand-in
 /// until `advance` returns `Step::Done`.
 pub fn start_main(main: &mut Vm, frame: Box<Frame>) {
     let run = main.run.clone();
-    run.trace(&main.lane, "notice", "threads interleave on one worker (no SharedArrayBuffer): one runs at a time, as under the GIL");
+    if run.green {
+        run.trace(&main.lane, "notice", "threads interleave on one worker (no SharedArrayBuffer): one runs at a time, as under the GIL");
+    }
     // The scheduler owns the main Vm while it runs; it is put back at the end.
     let vm = std::mem::replace(main, Vm::new(run.clone(), "main"));
     let role = Role::Main { exit_code: None, shutting_down: false };
@@ -134,9 +137,16 @@ pub fn advance(main: &mut Vm) -> Step {
             *main = vm;
             break code;
         }
+        let seen = run.wake.seen();
         match turn(&run) {
             Turn::Ran => {}
-            Turn::Idle(Some(t)) => return Step::IdleUntil(t),
+            Turn::Idle(t) if !run.green => {
+                // Real threads run meanwhile, and may wake the waiting one.
+                check_deadlock(&run);
+                let until = run.host.monotonic() + REAL_THREADS_POLL;
+                return Step::IdleUntil { until: t.map_or(until, |t| t.min(until)), seen };
+            }
+            Turn::Idle(Some(t)) => return Step::IdleUntil { until: t, seen },
             Turn::Idle(None) => {
                 report_deadlock(&run, None);
                 break 1;
@@ -165,6 +175,7 @@ pub fn wait_nested_ext(vm: &mut Vm, what: &str, timeout: Option<f64>, poll: &dyn
     let until = timeout.map(|t| run.host.monotonic() + t);
     run.trace(&vm.lane, "block", what);
     let r = loop {
+        let seen = run.wake.seen();
         if poll(vm.ident) {
             break Ok(true);
         }
@@ -181,7 +192,7 @@ pub fn wait_nested_ext(vm: &mut Vm, what: &str, timeout: Option<f64>, poll: &dyn
         match turn(&run) {
             Turn::Ran => {}
             Turn::Idle(t) => match [t, until].into_iter().flatten().reduce(f64::min) {
-                Some(t) => idle_until(&run, t),
+                Some(t) => idle_until(&run, t, seen),
                 None if park.is_some() => park.unwrap()(0.02),
                 None => {
                     report_deadlock(&run, Some((vm, what)));
@@ -194,12 +205,31 @@ pub fn wait_nested_ext(vm: &mut Vm, what: &str, timeout: Option<f64>, poll: &dyn
     r
 }
 
-/// Nothing can run before `t`: sleep (in slices, to see stop requests).
-fn idle_until(run: &super::Run, t: f64) {
+/// Nothing can run before `t`: sleep (in slices, to see stop requests),
+/// waking early when the wake word changes from `seen`.
+fn idle_until(run: &super::Run, t: f64, seen: u32) {
     let left = t - run.host.monotonic();
     if left > 0.0 {
         run.host.flush();
-        run.host.sleep(left.min(0.02));
+        if run.host.can_block() {
+            run.wake.wait(seen, left.min(0.02));
+        } else {
+            run.host.sleep(left.min(0.02));
+        }
+    }
+}
+
+/// With real threads, how long an idle scheduler waits before it looks again
+/// (the wake word usually ends the wait first).
+const REAL_THREADS_POLL: f64 = 0.05;
+
+/// With real threads, the scheduler's waits forever on a lock take part in
+/// deadlock detection (deadlock.rs), as `blocking::wait_loop`'s do.
+fn check_deadlock(run: &super::Run) {
+    for g in lock(&run.green_q.threads).iter() {
+        if matches!(g.state, State::Waiting { watched: true, .. }) {
+            g.vm.run.deadlock.check(&g.vm);
+        }
     }
 }
 
@@ -241,9 +271,13 @@ fn turn(run: &Arc<super::Run>) -> Turn {
                     run.trace(&g.vm.lane, "block", "sleep");
                     State::Sleeping { until: run.host.monotonic() + s }
                 }
-                BlockOp::Wait { what, poll, timeout, on_timeout, external } => {
+                BlockOp::Wait { what, poll, timeout, on_timeout, external, holder } => {
                     run.trace(&g.vm.lane, "block", &what);
-                    State::Waiting { what, poll, until: timeout.map(|t| run.host.monotonic() + t), on_timeout, external }
+                    let watched = timeout.is_none() && holder.is_some();
+                    if let Some(h) = holder.filter(|_| watched) {
+                        run.deadlock.enter(&g.vm, &what, h);
+                    }
+                    State::Waiting { what, poll, until: timeout.map(|t| run.host.monotonic() + t), on_timeout, external, watched }
                 }
             };
             lock(&run.green_q.threads).push_back(g);
@@ -295,7 +329,12 @@ fn pick(run: &super::Run, threads: &mut VecDeque<Green>) -> Option<usize> {
             _ => continue,
         };
         let what = match &g.state {
-            State::Waiting { what, .. } => what.clone(),
+            State::Waiting { what, watched, .. } => {
+                if *watched {
+                    run.deadlock.leave(&g.vm);
+                }
+                what.clone()
+            }
             _ => "sleep".to_string(),
         };
         run.trace(&g.vm.lane, "wake", &what);
@@ -326,6 +365,12 @@ fn earliest(run: &super::Run, threads: &VecDeque<Green>) -> Option<f64> {
 /// Run a thread until its frame finishes or it suspends.
 fn step(vm: &mut Vm, resume: Resume) -> PyResult {
     vm.green_depth = Some(1);
+    if !vm.run.green && matches!(resume, Resume::Push(_) | Resume::Raise(_)) {
+        // Back from a wait (blocking::loop_wait dropped the GIL).
+        if let Some(g) = &vm.run.gil {
+            g.take(vm);
+        }
+    }
     match resume {
         Resume::Start(frame) => vm.run_frame(frame),
         Resume::Call(f) => vm.call(&f, vec![]),

@@ -12,6 +12,7 @@ pub mod snapshot;
 pub mod sync;
 pub mod threads;
 pub mod trace;
+pub mod wake;
 
 use crate::host::{Host, Stream};
 use crate::vm::types::types;
@@ -130,6 +131,10 @@ pub struct Run {
     /// The IPC counter of the run's live processes, shared with every
     /// process of the run (0 until the first start; see process.rs).
     pub proc_slots: Mutex<u64>,
+    /// Ends an idle scheduler's wait early (see wake.rs).
+    pub wake: wake::Wake,
+    /// `spindle.web`'s fetches in flight.
+    pub fetches: Mutex<wake::Fetches>,
 }
 
 impl Run {
@@ -165,6 +170,8 @@ impl Run {
             terminated: AtomicBool::new(false),
             importing_main: AtomicBool::new(false),
             proc_slots: Mutex::new(0),
+            wake: wake::Wake::default(),
+            fetches: Mutex::new(wake::Fetches::default()),
             opts,
         })
     }
@@ -300,7 +307,12 @@ pub fn run_source(source: &str, opts: &RunOptions, host: Arc<dyn Host>) -> RunOu
     // A panic on this thread unwinds to here natively (wasm aborts, and the
     // runner worker reports it); one on another thread stops the run.
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_program(source, opts, host.clone())));
-    let mut outcome = outcome.unwrap_or(RunOutcome { exit_code: INTERNAL_ERROR_EXIT });
+    let outcome = outcome.unwrap_or(RunOutcome { exit_code: INTERNAL_ERROR_EXIT });
+    with_internal_error(host.as_ref(), outcome)
+}
+
+/// A run's outcome, after reporting a panic on another of its threads.
+pub fn with_internal_error(host: &dyn Host, mut outcome: RunOutcome) -> RunOutcome {
     if let Some(msg) = internal_error() {
         host.write(Stream::Stderr, &format!("spindle internal error: {msg}\n{REPORT_HINT}\n"));
         host.flush();
@@ -314,18 +326,10 @@ fn run_program(source: &str, opts: &RunOptions, host: Arc<dyn Host>) -> RunOutco
         Ok(m) => m,
         Err(outcome) => return outcome,
     };
-    let exit_code = if main.vm.run.green {
-        green::run_main(&mut main.vm, main.frame.take().expect("main frame"))
-    } else {
-        let frame = main.frame.take().expect("main frame");
-        let result = main.vm.run_frame(frame);
-        let exit_code = match result {
-            Ok(_) => 0,
-            Err(flow) => report_uncaught(&mut main.vm, flow),
-        };
-        // As CPython's finalization: wait for non-daemon threads.
-        shutdown_threads(&mut main.vm).unwrap_or(exit_code)
-    };
+    // The main thread always runs under the scheduler (green.rs), so that
+    // its asyncio loop idles on the host's event loop; with real threads, the
+    // others run on their own OS threads or workers.
+    let exit_code = green::run_main(&mut main.vm, main.frame.take().expect("main frame"));
     main.finish(exit_code)
 }
 
@@ -398,16 +402,6 @@ pub fn shutdown_hook(vm: &Vm) -> Option<Value> {
     let m = modules.get(module)?.clone();
     drop(modules);
     crate::vm::eval::ns_dict(&crate::stdlib::module_dict(&m)).get_str(name)
-}
-
-/// Call `threading._shutdown()` if the program imported threading: it joins
-/// every non-daemon thread. Returns an exit code if that was interrupted.
-fn shutdown_threads(vm: &mut Vm) -> Option<i32> {
-    let f = shutdown_hook(vm)?;
-    match vm.call(&f, vec![]) {
-        Ok(_) => None,
-        Err(flow) => Some(report_uncaught(vm, flow)),
-    }
 }
 
 /// Hand an uncaught exception to `sys.excepthook` (when the program imported

@@ -74,6 +74,27 @@ impl Lock {
         wait_until(vm, &|| self.what(), &self.st, &self.cv, timeout, holder, take)
     }
 
+    /// The asyncio loop's idle wait on its wakeup lock (blocking::loop_wait):
+    /// true once it has taken the lock; false when one of the fetches
+    /// `fetches` has completed, or after `timeout`.
+    pub fn loop_wait(self: &Arc<Self>, vm: &mut Vm, timeout: Option<f64>, fetches: Vec<u64>) -> PyResult<bool> {
+        let (l, run) = (self.clone(), vm.run.clone());
+        let fetching = !fetches.is_empty();
+        let poll = Arc::new(move |id| {
+            if l.try_take(id) {
+                Some(true)
+            } else {
+                (!fetches.is_empty() && super::wake::any_done(&run, &fetches)).then_some(false)
+            }
+        });
+        let l = self.clone();
+        let holder = Arc::new(move || {
+            let s = lock(&l.st);
+            s.locked.then_some(s.owner)
+        });
+        super::blocking::loop_wait(vm, self.what(), timeout, poll, holder, fetching)
+    }
+
     /// Release; false if it was not locked.
     pub fn release(&self) -> bool {
         let mut s = lock(&self.st);

@@ -78,6 +78,77 @@ fn fetch(vm: &mut Vm, args: Args) -> PyResult {
     }
 }
 
+/// loop_wait(lock, timeout, fetches): the asyncio loop's idle wait (see
+/// runtime/blocking.rs, loop_wait). True when woken: `lock` taken, or one of
+/// the fetch ids in the tuple `fetches` completed; False after `timeout`
+/// seconds (None: no limit).
+fn loop_wait(vm: &mut Vm, args: Args) -> PyResult {
+    types::check_args(vm, "loop_wait", &args, 3, 3)?;
+    let l = super::thread::lock_of(vm, &args.pos[0])?.clone();
+    let timeout = match &args.pos[1] {
+        Value::None => None,
+        v => Some(ops::to_f64(vm, v)?),
+    };
+    let ids = args.pos[2].tuple_items().unwrap_or(&[]).iter().filter_map(|v| if let Value::Int(i) = v { Some(*i as u64) } else { None }).collect();
+    Ok(Value::Bool(l.loop_wait(vm, timeout, ids)?))
+}
+
+/// wake(): end the scheduler's idle wait (after handing a loop work).
+fn wake(vm: &mut Vm, _args: Args) -> PyResult {
+    vm.run.wake.wake();
+    Ok(Value::None)
+}
+
+/// fetch_start(url) -> id, or None where a fetch can't complete without
+/// blocking this thread (only threads the scheduler runs can wait for one:
+/// the main thread, or any thread when they interleave). The outcome comes
+/// from fetch_take(id).
+fn fetch_start(vm: &mut Vm, args: Args) -> PyResult {
+    types::check_args(vm, "fetch_start", &args, 1, 1)?;
+    let Some(url) = args.pos[0].as_str().map(|s| s.to_string()) else {
+        return Err(vm.type_error(format!("fetch_start() argument must be str, not {}", ops::type_name(&args.pos[0]))));
+    };
+    if vm.green_depth.is_none() {
+        return Ok(Value::None);
+    }
+    let id = lock(&vm.run.fetches).start();
+    let run = vm.run.clone();
+    let done_run = run.clone();
+    let started = run.host.clone().fetch_start(&url, Box::new(move |r| crate::runtime::wake::fetch_done(&done_run, id, r)));
+    if !started {
+        lock(&run.fetches).forget(id);
+        return Ok(Value::None);
+    }
+    Ok(Value::Int(id as i64))
+}
+
+/// fetch_take(id): None while fetch `id` is in flight; then (status, bytes),
+/// or OSError if it failed.
+fn fetch_take(vm: &mut Vm, args: Args) -> PyResult {
+    types::check_args(vm, "fetch_take", &args, 2, 2)?;
+    let Value::Int(id) = args.pos[0] else {
+        return Err(vm.type_error("fetch_take() id must be int"));
+    };
+    let r = lock(&vm.run.fetches).take(id as u64);
+    match r {
+        None => Ok(Value::None),
+        Some(Ok((status, body))) => Ok(Value::tuple(vec![Value::Int(status as i64), crate::vm::bytes_value(body)])),
+        Some(Err(e)) => {
+            let url = ops::str_(vm, &args.pos[1])?;
+            Err(vm.err(&crate::vm::types::types().exc("OSError"), format!("fetch {url} failed: {e}")))
+        }
+    }
+}
+
+/// fetch_forget(id): the waiter gave up on fetch `id` (cancelled).
+fn fetch_forget(vm: &mut Vm, args: Args) -> PyResult {
+    types::check_args(vm, "fetch_forget", &args, 1, 1)?;
+    if let Value::Int(id) = args.pos[0] {
+        lock(&vm.run.fetches).forget(id as u64);
+    }
+    Ok(Value::None)
+}
+
 pub fn make(_vm: &mut Vm) -> Value {
     let m = new_module("_spindle");
     def(&m, "trace", trace);
@@ -87,5 +158,10 @@ pub fn make(_vm: &mut Vm) -> Value {
     def(&m, "green", green);
     def(&m, "refcount", refcount);
     def(&m, "fetch", fetch);
+    def(&m, "loop_wait", loop_wait);
+    def(&m, "wake", wake);
+    def(&m, "fetch_start", fetch_start);
+    def(&m, "fetch_take", fetch_take);
+    def(&m, "fetch_forget", fetch_forget);
     m
 }

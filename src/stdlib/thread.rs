@@ -58,7 +58,7 @@ fn new_lock(l: Lock) -> (Value, Arc<Lock>) {
     (Value::Obj(Obj::with_class(lock_class().clone(), Payload::Native(Box::new(LockObj(l.clone()))), None)), l)
 }
 
-fn lock_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Arc<Lock>> {
+pub(crate) fn lock_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Arc<Lock>> {
     match v.payload() {
         Some(Payload::Native(n)) => n.downcast_ref::<LockObj>().map(|l| &l.0),
         _ => None,

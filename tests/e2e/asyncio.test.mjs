@@ -37,18 +37,30 @@ test('the seed asyncio example streams its output as the sleeps elapse', async (
   assert.ok([...lanes].filter((l) => l.startsWith('Task-')).length >= 3, [...lanes].join(', '));
 });
 
-test('spindle.web fetches files the playground serves, from coroutines and threads', async () => {
+test('spindle.web fetches files the playground serves: promises in coroutines, blocking in threads', async () => {
   const res = await getPage().evaluate((src) => window.spindle.run(src, { timeoutMs: 20000 }), `
 import asyncio, threading
 from spindle.web import fetch_text, fetch_bytes, fetch_text_sync
 
+async def threads_now():
+    return threading.active_count()
+
 async def main():
-    text, data = await asyncio.gather(fetch_text("data/fox.txt"), fetch_bytes("data/fox.txt"))
+    both = asyncio.gather(fetch_text("data/fox.txt"), fetch_bytes("data/fox.txt"))
+    # In flight as the browser's fetch() promises: no helper thread.
+    print("threads while fetching:", await threads_now())
+    text, data = await both
     print(text.splitlines()[0], len(data))
     try:
         await fetch_text("data/no-such-file.txt")
     except OSError as e:
         print("OSError:", e)
+    try:
+        await asyncio.wait_for(fetch_text("data/fox.txt"), timeout=0)
+    except TimeoutError:
+        print("given up")
+    poems = await asyncio.gather(*(fetch_text(f"data/poem-{i}.txt") for i in (1, 2, 3)))
+    print([p.count(chr(10)) > 0 for p in poems])
 
 asyncio.run(main())
 out = []
@@ -57,5 +69,5 @@ t.start(); t.join()
 print(out)
 `);
   assert.equal(res.exitCode, 0, res.stderr);
-  assert.equal(res.stdout, "the quick brown fox 44\nOSError: HTTP 404 for data/no-such-file.txt\n['quick']\n");
+  assert.equal(res.stdout, "threads while fetching: 1\nthe quick brown fox 44\nOSError: HTTP 404 for data/no-such-file.txt\ngiven up\n[True, True, True]\n['quick']\n");
 });

@@ -81,3 +81,30 @@ test('without SharedArrayBuffer, stop() interrupts a sleeping run like Ctrl+C, w
   assert.equal(next.stdout, '42\n');
   await page.close();
 });
+
+test('without SharedArrayBuffer, awaited fetches are promises on the event loop', async () => {
+  const page = await env.page();
+  await page.goto(env.url);
+  await page.evaluate(() => window.spindle.ready);
+  const res = await page.evaluate((src) => window.spindle.run(src, { timeoutMs: 20000 }), `
+import asyncio, threading
+from spindle.web import fetch_text
+
+async def threads_now():
+    return threading.active_count()
+
+async def main():
+    poems = asyncio.gather(*(fetch_text(f"data/poem-{i}.txt") for i in (1, 2, 3)))
+    print("threads while fetching:", await threads_now())
+    print([len(p) > 0 for p in await poems])
+    try:
+        await fetch_text("data/no-such-file.txt")
+    except OSError as e:
+        print("OSError:", e)
+
+asyncio.run(main())
+`);
+  assert.equal(res.exitCode, 0, res.stderr);
+  assert.equal(res.stdout, 'threads while fetching: 1\n[True, True, True]\nOSError: HTTP 404 for data/no-such-file.txt\n');
+  await page.close();
+});

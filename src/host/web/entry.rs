@@ -1,8 +1,9 @@
 //! What JS calls: `runProgram(source, options, onBatch)` runs one program in
 //! the calling worker (the runner) and returns `{exitCode, batches}`;
 //! `runStart`/`runStep` do the same in steps, so that the runner waits on
-//! its event loop where threads interleave on this worker; `requestStop()`
-//! stops the run (Ctrl+C); `buildInfo()` says which build this is.
+//! its event loop whenever the main thread (and, without SharedArrayBuffer,
+//! every thread) waits; `requestStop()` stops the run (Ctrl+C);
+//! `buildInfo()` says which build this is.
 
 use super::WebHost;
 use crate::host::Host;
@@ -84,7 +85,7 @@ const MAX_IDLE_S: f64 = 0.05;
 /// Waits shorter than this are spun (a timer's delay is clamped to 4 ms).
 const MIN_TIMER_S: f64 = 0.004;
 
-/// A run between `runStart`/`runStep` calls (green threads only).
+/// A run between `runStart`/`runStep` calls.
 struct Stepped {
     main: crate::runtime::MainProgram,
     host: WebHost,
@@ -100,8 +101,13 @@ struct StepResult {
     done: bool,
     exit_code: i32,
     batches: u32,
-    /// When not done: call `runStep` again after this many milliseconds.
+    /// When not done: call `runStep` again after this many milliseconds,
     wait_ms: f64,
+    /// or as soon as the i32 at this byte address in the shared memory is no
+    /// longer `wake_seen` (`Atomics.waitAsync`; 0: no such word, on the
+    /// non-threaded build).
+    wake_addr: u32,
+    wake_seen: u32,
 }
 
 fn step_js(r: StepResult) -> Result<JsValue, JsValue> {
@@ -112,28 +118,27 @@ fn step_js(r: StepResult) -> Result<JsValue, JsValue> {
 fn step_done(host: &WebHost, exit_code: i32) -> Result<JsValue, JsValue> {
     host.flush();
     super::clear_sink();
-    step_js(StepResult { done: true, exit_code, batches: host.batches(), wait_ms: 0.0 })
+    step_js(StepResult { done: true, exit_code, batches: host.batches(), wait_ms: 0.0, wake_addr: 0, wake_seen: 0 })
 }
 
-/// Start a run, `runProgram`'s way. Where threads interleave on this worker
-/// (green threads, no SharedArrayBuffer), it returns `{done: false, waitMs}`
-/// as soon as every thread waits (sleep, a lock, asyncio's loop with nothing
-/// ready): the runner then awaits a timer on its event loop and calls
-/// `runStep`. So the worker never spins while a program sleeps, and reads its
-/// messages (`requestStop`) meanwhile. Elsewhere the run goes to its end here
-/// (threads block for real, each on its own worker). Each call is
-/// synchronous, so a trap reaches the runner's catch as with `runProgram`.
+/// Start a run, `runProgram`'s way. It returns `{done: false, waitMs}` as
+/// soon as the threads the scheduler runs all wait (runtime/green.rs): the
+/// main thread's asyncio loop with nothing ready, and, where threads
+/// interleave on this worker (no SharedArrayBuffer), any sleep or lock too.
+/// The runner then awaits a timer (and, with shared memory, the wake word)
+/// on its event loop, where fetches complete too, and calls `runStep`. So
+/// the worker never spins while a program sleeps, and reads its messages
+/// (`requestStop`) meanwhile. Each call is synchronous, so a trap reaches the
+/// runner's catch as with `runProgram`.
 #[wasm_bindgen(js_name = runStart)]
 pub fn run_start(source: &str, options: JsValue, on_batch: js_sys::Function) -> Result<JsValue, JsValue> {
     let options = parse_options(options)?;
     install_panic_hook();
+    // Panics on other threads are reported as the run's internal error.
+    crate::runtime::install_panic_hook();
     super::set_sink(on_batch);
     let host = WebHost::new();
     let opts = options.into_run_options();
-    if !crate::runtime::green_threads(&opts, &host) {
-        let outcome = run_source(source, &opts, Arc::new(host.clone()) as Arc<dyn Host>);
-        return step_done(&host, outcome.exit_code);
-    }
     match crate::runtime::start_program(source, &opts, Arc::new(host.clone()) as Arc<dyn Host>) {
         Err(outcome) => step_done(&host, outcome.exit_code),
         Ok(mut main) => {
@@ -157,18 +162,24 @@ pub fn run_step() -> Result<JsValue, JsValue> {
         match green::advance(&mut st.main.vm) {
             Step::Done(code) => {
                 let Stepped { main, host } = st;
-                let exit_code = main.finish(code).exit_code;
-                return step_done(&host, exit_code);
+                let outcome = crate::runtime::with_internal_error(&host, main.finish(code));
+                return step_done(&host, outcome.exit_code);
             }
-            Step::IdleUntil(t) => {
+            Step::IdleUntil { until, seen } => {
                 st.host.flush();
-                let left = (t - st.host.monotonic()).min(MAX_IDLE_S);
+                let left = (until - st.host.monotonic()).min(MAX_IDLE_S);
+                let wake = &st.main.vm.run.wake;
                 if left < MIN_TIMER_S {
-                    st.host.sleep(left);
+                    if st.host.can_block() {
+                        wake.wait(seen, left);
+                    } else {
+                        st.host.sleep(left);
+                    }
                     continue;
                 }
+                let wake_addr = if super::THREADED { wake.address() as u32 } else { 0 };
                 STEPPED.with(|s| *s.borrow_mut() = Some(st));
-                return step_js(StepResult { done: false, exit_code: 0, batches: 0, wait_ms: left * 1000.0 });
+                return step_js(StepResult { done: false, exit_code: 0, batches: 0, wait_ms: left * 1000.0, wake_addr, wake_seen: seen });
             }
         }
     }

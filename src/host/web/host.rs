@@ -176,13 +176,28 @@ impl Host for WebHost {
 
     fn fetch(&self, url: &str) -> Result<(u16, Vec<u8>), String> {
         self.flush();
-        let r = js::fetch_sync(url);
-        let get = |k: &str| js_sys::Reflect::get(&r, &k.into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
-        if let Some(e) = get("error").as_string() {
-            return Err(e);
-        }
-        let status = get("status").as_f64().unwrap_or(0.0) as u16;
-        let bytes = js_sys::Uint8Array::new(&get("bytes")).to_vec();
-        Ok((status, bytes))
+        fetch_outcome(&js::fetch_sync(url))
     }
+
+    /// A JS `fetch()` promise, awaited on this worker's event loop (the runner
+    /// returns to it whenever the program's threads all wait).
+    fn fetch_start(self: Arc<Self>, url: &str, done: crate::host::FetchDone) -> bool {
+        let promise = js::fetch_async(url);
+        wasm_bindgen_futures::spawn_local(async move {
+            let r = wasm_bindgen_futures::JsFuture::from(promise).await.unwrap_or_else(|e| e);
+            done(fetch_outcome(&r));
+        });
+        true
+    }
+}
+
+/// `{status, bytes}` or `{error}` (workers.js's fetch helpers) as a result.
+fn fetch_outcome(r: &wasm_bindgen::JsValue) -> Result<(u16, Vec<u8>), String> {
+    let get = |k: &str| js_sys::Reflect::get(r, &k.into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
+    if let Some(e) = get("error").as_string() {
+        return Err(e);
+    }
+    let status = get("status").as_f64().unwrap_or(0.0) as u16;
+    let bytes = js_sys::Uint8Array::new(&get("bytes")).to_vec();
+    Ok((status, bytes))
 }

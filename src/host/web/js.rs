@@ -40,6 +40,8 @@ extern "C" {
     pub fn sleep_promise(ms: f64) -> Promise;
     /// A blocking GET (synchronous XHR): `{status, bytes}` or `{error}`.
     pub fn fetch_sync(url: &str) -> JsValue;
+    /// A GET with `fetch()`: a Promise of `{status, bytes}` or `{error}`.
+    pub fn fetch_async(url: &str) -> Promise;
     /// Ask the spawner to start a Python process from the start message at
     /// `ptr` (`len` bytes); its exit code will be stored at `status_ptr`,
     /// after 1 is subtracted from the IPC counter `slots` (0: none).

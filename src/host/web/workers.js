@@ -385,16 +385,31 @@ export function sleep_promise(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+// Relative URLs resolve against the page.
+function pageUrl(url) {
+  const base = (globalThis.__spindlePageUrl) || (self.location && self.location.href);
+  return new URL(url, base).href;
+}
+
 // A blocking GET from this worker (synchronous XHR is allowed in workers):
-// {status, bytes} or {error}. Relative URLs resolve against the page.
+// {status, bytes} or {error}.
 export function fetch_sync(url) {
   try {
-    const base = (globalThis.__spindlePageUrl) || (self.location && self.location.href);
     const xhr = new XMLHttpRequest();
-    xhr.open('GET', new URL(url, base).href, false);
+    xhr.open('GET', pageUrl(url), false);
     xhr.responseType = 'arraybuffer';
     xhr.send();
     return { status: xhr.status, bytes: new Uint8Array(xhr.response || new ArrayBuffer(0)) };
+  } catch (err) {
+    return { error: String((err && err.message) || err) };
+  }
+}
+
+// A GET with fetch(): a promise of {status, bytes} or {error}, never rejected.
+export async function fetch_async(url) {
+  try {
+    const res = await fetch(pageUrl(url));
+    return { status: res.status, bytes: new Uint8Array(await res.arrayBuffer()) };
   } catch (err) {
     return { error: String((err && err.message) || err) };
   }

@@ -5,11 +5,14 @@ and a heap of timers (TimerHandles). Each iteration moves the timers that
 are due to the ready queue and runs everything that was ready when the
 iteration began.
 
-With nothing ready, the loop sleeps until the next timer is due, or until
-another thread hands it work with call_soon_threadsafe(). That sleep is a
-_thread lock acquired with a timeout (the loop's "self-pipe"):
-call_soon_threadsafe() releases the lock to wake it. So an idle loop never
-spins, and in the browser it suspends like any other blocking call.
+With nothing ready, the loop sleeps until the next timer is due, until
+another thread hands it work with call_soon_threadsafe(), or until one of
+its fetches (spindle.web) completes. That sleep waits for a _thread lock
+(the loop's "self-pipe"): call_soon_threadsafe() releases it to wake the
+loop. So an idle loop never spins. In the thread the scheduler runs (the main
+thread), the sleep suspends the thread: the runner then awaits the timer and
+the fetches as JS promises on the browser's event loop (runtime/blocking.rs,
+loop_wait).
 """
 
 import collections
@@ -24,6 +27,9 @@ import _spindle
 
 _trace = _spindle.trace
 _refcount = _spindle.refcount
+_loop_wait = _spindle.loop_wait
+_host_wake = _spindle.wake
+_fetch_take = _spindle.fetch_take
 # What _refcount(lst[i]) gives for an object only `lst` holds (the same
 # expression shape as in _report_dropped).
 _probe = [object()]
@@ -111,6 +117,8 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._wakeup.acquire()
         self._wake_guard = _thread.allocate_lock()
         self._wake_pending = False
+        # Fetches in flight (spindle.web): id -> (future, url).
+        self._fetches = {}
 
     def __repr__(self):
         return (f'<{self.__class__.__name__} running={self.is_running()} '
@@ -215,6 +223,9 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._closed = True
         self._ready.clear()
         self._scheduled.clear()
+        for ident in self._fetches:
+            _spindle.fetch_forget(ident)
+        self._fetches.clear()
         self._executor_shutdown_called = True
         executor = self._default_executor
         if executor is not None:
@@ -319,16 +330,43 @@ class BaseEventLoop(events.AbstractEventLoop):
             if not self._wake_pending:
                 self._wake_pending = True
                 self._wakeup.release()
+                _host_wake()
 
     def _sleep(self, timeout):
-        # Idle until the timeout or a _write_to_self().
-        if timeout is None:
-            woken = self._wakeup.acquire()
-        else:
-            woken = self._wakeup.acquire(True, timeout)
-        if woken:
+        # Idle until the timeout, a _write_to_self() or a fetch's completion.
+        fetches = self._fetches
+        if _loop_wait(self._wakeup, timeout, tuple(fetches) if fetches else ()):
             with self._wake_guard:
                 self._wake_pending = False
+
+    def _host_fetch(self, url):
+        # A future for a GET of url that the host runs while the loop goes on
+        # (a JS fetch() promise in the browser); None where this loop's thread
+        # can't wait for one (spindle.web then uses a thread instead).
+        ident = _spindle.fetch_start(url)
+        if ident is None:
+            return None
+        future = self.create_future()
+        future._trace_label = 'fetch ' + url
+        self._fetches[ident] = (future, url)
+        return future
+
+    def _collect_fetches(self):
+        # Resolve the futures of completed fetches.
+        for ident, (future, url) in list(self._fetches.items()):
+            if future.cancelled():
+                del self._fetches[ident]
+                _spindle.fetch_forget(ident)
+                continue
+            try:
+                result = _fetch_take(ident, url)
+            except OSError as e:
+                del self._fetches[ident]
+                future.set_exception(e)
+                continue
+            if result is not None:
+                del self._fetches[ident]
+                future.set_result(result)
 
     def _timer_handle_cancelled(self, handle):
         if handle._scheduled:
@@ -383,6 +421,8 @@ class BaseEventLoop(events.AbstractEventLoop):
                     self._sleep(min(timeout, MAXIMUM_SELECT_TIMEOUT))
             else:
                 self._sleep(None)
+        if self._fetches:
+            self._collect_fetches()
 
         if scheduled:
             end_time = _monotonic() + _CLOCK_RESOLUTION
