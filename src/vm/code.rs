@@ -293,6 +293,19 @@ pub enum Instr {
     /// LoadFast before ReturnValue: move the local to the stack (the frame
     /// ends at the next instruction, so nothing can read it again).
     LoadFastTake(u32),
+    // --- Fused runs with a fast path on numbers (made by `fuse`). Every slot
+    // of the run keeps its instruction: when the fast path does not apply,
+    // the fused instruction does what the one it replaced did, and the run
+    // goes on unfused from the next slot.
+    /// LoadFast + LoadConst + (BinaryOp | CompareOp | CompareJump): with
+    /// numbers in the local and the constant, the result (or the jump) at
+    /// once; else a plain LoadFast.
+    LoadFastConstOp(u32),
+    /// LoadFast + LoadFast: push both locals; else a plain LoadFast.
+    LoadFastLoadFast(u32),
+    /// CompareOp + (PopJumpIfFalse | PopJumpIfTrue): on two numbers, jump
+    /// without making a bool; else a plain CompareOp.
+    CompareJump(CmpOp),
 }
 
 impl Instr {
@@ -321,11 +334,11 @@ impl Instr {
     }
 }
 
-/// Replace `LoadFast` + (LoadAttr | LoadMethod | StoreAttr | ReturnValue)
-/// pairs by the fused instructions above, where the second slot is not a jump
-/// target (a jump there would skip the fused first half).
+/// Replace runs of instructions by the fused ones above, where no slot after
+/// the first is a jump target (a jump there would skip the fused first part).
 pub fn fuse(instrs: &mut [Instr]) {
-    let mut is_target = vec![false; instrs.len() + 1];
+    let n = instrs.len();
+    let mut is_target = vec![false; n + 1];
     for i in instrs.iter() {
         if let Some(t) = i.target() {
             if t < is_target.len() {
@@ -333,19 +346,35 @@ pub fn fuse(instrs: &mut [Instr]) {
             }
         }
     }
-    for k in 0..instrs.len().saturating_sub(1) {
-        if is_target[k + 1] {
+    // A run of `len` slots from k that nothing jumps into.
+    let run = |k: usize, len: usize| k + len <= n && (k + 1..k + len).all(|j| !is_target[j]);
+    for k in 0..n {
+        if let (Instr::CompareOp(op), true) = (instrs[k], run(k, 2)) {
+            if matches!(instrs[k + 1], Instr::PopJumpIfFalse(_) | Instr::PopJumpIfTrue(_)) {
+                instrs[k] = Instr::CompareJump(op);
+            }
+        }
+    }
+    // Backwards, so that a LoadFast pair only takes a second LoadFast that
+    // nothing better has taken.
+    for k in (0..n).rev() {
+        let Instr::LoadFast(a) = instrs[k] else { continue };
+        if !run(k, 2) {
             continue;
         }
-        if let Instr::LoadFast(a) = instrs[k] {
-            instrs[k] = match instrs[k + 1] {
-                Instr::LoadAttr(_) => Instr::LoadFastAttr(a),
-                Instr::LoadMethod(_) => Instr::LoadFastMethod(a),
-                Instr::StoreAttr(_) => Instr::LoadFastStoreAttr(a),
-                Instr::ReturnValue => Instr::LoadFastTake(a),
-                _ => continue,
-            };
-        }
+        instrs[k] = match instrs[k + 1] {
+            Instr::LoadAttr(_) => Instr::LoadFastAttr(a),
+            Instr::LoadMethod(_) => Instr::LoadFastMethod(a),
+            Instr::StoreAttr(_) => Instr::LoadFastStoreAttr(a),
+            Instr::ReturnValue => Instr::LoadFastTake(a),
+            Instr::LoadFast(_) => Instr::LoadFastLoadFast(a),
+            Instr::LoadConst(_)
+                if run(k, 3) && matches!(instrs[k + 2], Instr::BinaryOp(_) | Instr::CompareOp(_) | Instr::CompareJump(_)) =>
+            {
+                Instr::LoadFastConstOp(a)
+            }
+            _ => continue,
+        };
     }
 }
 

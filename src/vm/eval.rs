@@ -156,16 +156,57 @@ impl Vm {
                         let v = v.clone();
                         frame.push(v);
                     }
-                    None => {
-                        let name = frame.code.varnames[i as usize].clone();
-                        tryx!(Err(self.err(
-                            &types().exc("UnboundLocalError"),
-                            format!("cannot access local variable '{}' where it is not associated with a value", name)
-                        )))
-                    }
+                    None => tryx!(self.load_fast(i)),
                 },
                 Instr::LoadFastAttr(i) | Instr::LoadFastMethod(i) | Instr::LoadFastStoreAttr(i) | Instr::LoadFastTake(i) => {
                     tryx!(self.fused_local(instr, i));
+                }
+                Instr::LoadFastConstOp(i) => {
+                    let pc = frame.pc;
+                    let code = &frame.code;
+                    if let (Some(Some(a)), Some(Instr::LoadConst(c))) = (frame.fast.get(i as usize), code.instrs.get(pc)) {
+                        let b = &code.consts[*c as usize];
+                        match code.instrs.get(pc + 1) {
+                            Some(Instr::BinaryOp(op)) => {
+                                if let Some(r) = fast_arith(*op, a, b) {
+                                    frame.pc = pc + 2;
+                                    frame.push(r);
+                                    continue;
+                                }
+                            }
+                            Some(Instr::CompareOp(op)) => {
+                                if let Some(r) = fast_compare(*op, a, b) {
+                                    frame.pc = pc + 2;
+                                    frame.push(Value::Bool(r));
+                                    continue;
+                                }
+                            }
+                            Some(Instr::CompareJump(op)) => {
+                                if let Some(r) = fast_compare(*op, a, b) {
+                                    frame.pc = match code.instrs.get(pc + 2) {
+                                        Some(Instr::PopJumpIfFalse(t)) if !r => *t as usize,
+                                        Some(Instr::PopJumpIfTrue(t)) if r => *t as usize,
+                                        _ => pc + 3,
+                                    };
+                                    continue;
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    tryx!(self.load_fast(i));
+                }
+                Instr::LoadFastLoadFast(i) => {
+                    if let (Some(Some(a)), Some(Instr::LoadFast(j))) = (frame.fast.get(i as usize), frame.code.instrs.get(frame.pc)) {
+                        if let Some(Some(b)) = frame.fast.get(*j as usize) {
+                            let (a, b) = (a.clone(), b.clone());
+                            frame.pc += 1;
+                            frame.push(a);
+                            frame.push(b);
+                            continue;
+                        }
+                    }
+                    tryx!(self.load_fast(i));
                 }
                 Instr::StoreFast(i) => {
                     let v = frame.pop();
@@ -433,19 +474,24 @@ impl Vm {
                     };
                     frame!(self).push(r);
                 }
-                Instr::CompareOp(op) => {
+                Instr::CompareOp(op) | Instr::CompareJump(op) => {
                     let b = frame.pop();
                     let a = frame.pop();
-                    if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-                        use crate::vm::code::CmpOp::*;
-                        let r = match op {
-                            Lt => x < y,
-                            Le => x <= y,
-                            Eq => x == y,
-                            Ne => x != y,
-                            Gt => x > y,
-                            Ge => x >= y,
-                        };
+                    if let Some(r) = fast_compare(op, &a, &b) {
+                        if let Instr::CompareJump(_) = instr {
+                            let pc = frame.pc;
+                            match frame.code.instrs.get(pc) {
+                                Some(Instr::PopJumpIfFalse(t)) => {
+                                    frame.pc = if r { pc + 1 } else { *t as usize };
+                                    continue;
+                                }
+                                Some(Instr::PopJumpIfTrue(t)) => {
+                                    frame.pc = if r { *t as usize } else { pc + 1 };
+                                    continue;
+                                }
+                                _ => {}
+                            }
+                        }
                         frame.push(Value::Bool(r));
                         continue;
                     }
@@ -1160,6 +1206,26 @@ impl Vm {
         Ok(())
     }
 
+    /// LoadFast(i) out of line: push the local, or raise UnboundLocalError.
+    #[inline(never)]
+    fn load_fast(&mut self, i: u32) -> PyResult<()> {
+        let frame = frame!(self);
+        match &frame.fast[i as usize] {
+            Some(v) => {
+                let v = v.clone();
+                frame.push(v);
+                Ok(())
+            }
+            None => {
+                let name = frame.code.varnames[i as usize].clone();
+                Err(self.err(
+                    &types().exc("UnboundLocalError"),
+                    format!("cannot access local variable '{}' where it is not associated with a value", name),
+                ))
+            }
+        }
+    }
+
     /// Resume a generator from inside the eval loop (stackless), or throw into it.
     pub fn resume_generator(&mut self, g: &ObjRef, send: Value, ret: ReturnTo) -> PyResult<()> {
         let Some(mut f) = types::generator::take_frame(self, g)? else {
@@ -1213,12 +1279,14 @@ impl Vm {
 /// Arithmetic on two small ints or two floats that needs no Python call and
 /// cannot fail; None sends the operation down the general path.
 #[inline]
+#[inline(always)]
 fn fast_arith(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => match op {
             BinOp::Add => x.checked_add(*y),
             BinOp::Sub => x.checked_sub(*y),
             BinOp::Mul => x.checked_mul(*y),
+            BinOp::FloorDiv | BinOp::Mod | BinOp::And | BinOp::Or | BinOp::Xor => int_arith(op, *x, *y),
             _ => None,
         }
         .map(Value::Int),
@@ -1233,6 +1301,42 @@ fn fast_arith(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
         .map(Value::Float),
         _ => None,
     }
+}
+
+/// The rarer small-int operations of `fast_arith`, out of line. Python's
+/// floor division and modulo: the remainder takes the divisor's sign;
+/// division by zero and MIN // -1 take the slow path.
+#[inline(never)]
+fn int_arith(op: BinOp, x: i64, y: i64) -> Option<i64> {
+    match op {
+        BinOp::FloorDiv => x.checked_div(y).map(|q| if (x % y != 0) && ((x ^ y) < 0) { q - 1 } else { q }),
+        BinOp::Mod => x.checked_rem(y).map(|r| if r != 0 && ((r ^ y) < 0) { r + y } else { r }),
+        BinOp::And => Some(x & y),
+        BinOp::Or => Some(x | y),
+        BinOp::Xor => Some(x ^ y),
+        _ => None,
+    }
+}
+
+/// Comparisons of two ints or two floats, which need no Python call.
+#[inline]
+fn fast_compare(op: crate::vm::code::CmpOp, a: &Value, b: &Value) -> Option<bool> {
+    use crate::vm::code::CmpOp::*;
+    use std::cmp::Ordering::*;
+    let ord = match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x.cmp(y),
+        // NaN compares false (Ne true): left to the slow path.
+        (Value::Float(x), Value::Float(y)) => x.partial_cmp(y)?,
+        _ => return None,
+    };
+    Some(match op {
+        Lt => ord == Less,
+        Le => ord != Greater,
+        Eq => ord == Equal,
+        Ne => ord != Equal,
+        Gt => ord == Greater,
+        Ge => ord != Less,
+    })
 }
 
 /// Borrow a name from the current frame's code for the duration of one

@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Bump on any change to the encoding (or to `Instr`'s numbering below).
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 // ----- the instruction numbering -----
 
@@ -41,7 +41,7 @@ macro_rules! instr_table {
             match i {
                 $(Instr::$u => {})*
                 $(Instr::$a(_) => {})*
-                Instr::BinaryOp(_) | Instr::InplaceOp(_) | Instr::UnaryOp(_) | Instr::CompareOp(_) => {}
+                Instr::BinaryOp(_) | Instr::InplaceOp(_) | Instr::UnaryOp(_) | Instr::CompareOp(_) | Instr::CompareJump(_) => {}
             }
         }
     };
@@ -60,7 +60,7 @@ instr_table! {
         UnpackEx, FormatValue, Jump, PopJumpIfFalse, PopJumpIfTrue, JumpIfFalseOrPop, JumpIfTrueOrPop, ForIter,
         Call, CallKw, CallEx, MakeFunction, Send, SetupExcept, Raise, ExcStarMatch, SetupWith, SetupWithBlock,
         SetupAsyncWith, ImportName, ImportFrom, MatchClass, LoadFastAttr, LoadFastMethod, LoadFastStoreAttr,
-        LoadFastTake],
+        LoadFastTake, LoadFastConstOp, LoadFastLoadFast],
 }
 
 const BINOPS: [BinOp; 13] = {
@@ -73,6 +73,7 @@ const OP_BINARY: u8 = 250;
 const OP_INPLACE: u8 = 251;
 const OP_UNARY: u8 = 252;
 const OP_COMPARE: u8 = 253;
+const OP_COMPARE_JUMP: u8 = 254;
 
 // Constant tags.
 const C_NONE: u8 = 0;
@@ -216,6 +217,7 @@ impl Writer {
             Instr::InplaceOp(op) => self.out.extend([OP_INPLACE, pos(&BINOPS, op).unwrap()]),
             Instr::UnaryOp(op) => self.out.extend([OP_UNARY, UNOPS.iter().position(|y| *y == op).unwrap() as u8]),
             Instr::CompareOp(op) => self.out.extend([OP_COMPARE, CMPOPS.iter().position(|y| *y == op).unwrap() as u8]),
+            Instr::CompareJump(op) => self.out.extend([OP_COMPARE_JUMP, CMPOPS.iter().position(|y| *y == op).unwrap() as u8]),
             _ => {
                 if let Some(p) = UNIT.iter().position(|u| u == ins) {
                     self.out.push(p as u8);
@@ -488,6 +490,7 @@ impl<'a> Reader<'a> {
             OP_INPLACE => Instr::InplaceOp(*BINOPS.get(self.byte()? as usize)?),
             OP_UNARY => Instr::UnaryOp(*UNOPS.get(self.byte()? as usize)?),
             OP_COMPARE => Instr::CompareOp(*CMPOPS.get(self.byte()? as usize)?),
+            OP_COMPARE_JUMP => Instr::CompareJump(*CMPOPS.get(self.byte()? as usize)?),
             _ if o < UNIT.len() => UNIT[o],
             _ => ARG.get(o - UNIT.len())?(self.u32()?),
         })
