@@ -1407,6 +1407,18 @@ impl<'a> Compiler<'a> {
                 self.restore_loc(saved);
             }
             Expr::UnaryOp(u) => {
+                // `-1`, `-2.5`: a negative constant, as CPython folds it.
+                if let (ast::UnaryOp::USub, Expr::NumberLiteral(n)) = (u.op, &*u.operand) {
+                    let folded = match &n.value {
+                        ast::Number::Int(i) => i.as_i64().map(|v| Value::Int(-v)),
+                        ast::Number::Float(f) => Some(Value::Float(-*f)),
+                        ast::Number::Complex { .. } => None,
+                    };
+                    if let Some(v) = folded {
+                        self.load_const(v);
+                        return Ok(());
+                    }
+                }
                 self.expr(&u.operand)?;
                 let op = match u.op {
                     ast::UnaryOp::Invert => UnOp::Invert,
