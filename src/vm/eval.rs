@@ -338,19 +338,20 @@ impl Vm {
                 Instr::CallMethod(n) => {
                     let n = n as usize;
                     let len = frame.stack.len();
-                    // Fast path: a plain Python method with exact arity.
-                    if !frame.stack[len - n - 1].is(&types().null) {
-                        if let Some(Payload::Function(func)) = frame.stack[len - n - 2].payload() {
-                            if func.code.is_simple() && func.code.argcount as usize == n + 1 {
-                                // SAFETY: as for Call below.
-                                let func: *const Function = func;
-                                let (code, globals) = unsafe { (&(*func).code, &(*func).globals) };
-                                tryx!(self.call_simple(code, globals, n + 1, 1));
-                                continue;
-                            }
+                    // Fast path: a plain Python function with exact arity, as
+                    // a method (the receiver is its first argument) or not
+                    // (a function found on the instance, or in a module).
+                    let recv_is_null = frame.stack[len - n - 1].is(&types().null);
+                    if let Some(Payload::Function(func)) = frame.stack[len - n - 2].payload() {
+                        let (nargs, extra) = if recv_is_null { (n, 2) } else { (n + 1, 1) };
+                        if func.code.is_simple() && func.code.argcount as usize == nargs {
+                            // SAFETY: as for Call below.
+                            let func: *const Function = func;
+                            let (code, globals) = unsafe { (&(*func).code, &(*func).globals) };
+                            tryx!(self.call_simple(code, globals, nargs, extra));
+                            continue;
                         }
                     }
-                    let recv_is_null = frame.stack[len - n - 1].is(&types().null);
                     let mut pos: Vec<Value> = Vec::with_capacity(n + 1);
                     if recv_is_null {
                         pos.extend(frame.stack.drain(len - n..));
