@@ -1279,7 +1279,6 @@ impl Vm {
 
 /// Arithmetic on two small ints or two floats that needs no Python call and
 /// cannot fail; None sends the operation down the general path.
-#[inline]
 #[inline(always)]
 fn fast_arith(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
     match (a, b) {
