@@ -137,7 +137,18 @@ impl Vm {
             match instr {
                 Instr::Nop | Instr::SetupAnnotations => {}
                 Instr::LoadConst(i) => {
-                    let v = frame.code.consts[i as usize].clone();
+                    let code = &frame.code;
+                    let c = &code.consts[i as usize];
+                    // `<number> op <constant>`: done here, without pushing the
+                    // constant (the BinaryOp slot is skipped).
+                    if let (Some(Instr::BinaryOp(op)), Some(a)) = (code.instrs.get(frame.pc), frame.stack.last()) {
+                        if let Some(r) = fast_arith(*op, a, c) {
+                            frame.pc += 1;
+                            *frame.stack.last_mut().unwrap() = r;
+                            continue;
+                        }
+                    }
+                    let v = c.clone();
                     frame.push(v);
                 }
                 Instr::Pop => {
@@ -654,7 +665,17 @@ impl Vm {
                     };
                     frame!(self).push(s);
                 }
-                Instr::Jump(t) => frame.pc = t as usize,
+                Instr::Jump(t) => {
+                    frame.pc = t as usize;
+                    // A loop's back edge: its ForIter's fast path right here.
+                    if let Some(Instr::ForIter(end)) = frame.code.instrs.get(t as usize) {
+                        let end = *end;
+                        frame.pc += 1;
+                        if !for_iter_fast(frame, end) {
+                            frame.pc -= 1;
+                        }
+                    }
+                }
                 Instr::PopJumpIfFalse(t) => {
                     let v = frame.pop();
                     let b = match v {
@@ -697,46 +718,10 @@ impl Vm {
                     frame!(self).push(it);
                 }
                 Instr::ForIter(t) => {
-                    let it = frame.top().clone();
-                    // Fast paths: range and list iterators.
-                    if let Some(Payload::Iterator(st)) = it.payload() {
-                        let mut st = lock(st);
-                        match &mut *st {
-                            IterState::Range { cur, stop, step } => {
-                                let c = *cur;
-                                if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
-                                    *cur = c + *step;
-                                    drop(st);
-                                    frame.push(Value::Int(c));
-                                } else {
-                                    drop(st);
-                                    frame.pop();
-                                    frame.pc = t as usize;
-                                }
-                                continue;
-                            }
-                            IterState::Seq { seq, idx } => {
-                                if let Some(Payload::List(l)) = seq.payload() {
-                                    let item = lock(l).get(*idx).cloned();
-                                    match item {
-                                        Some(v) => {
-                                            *idx += 1;
-                                            drop(st);
-                                            frame.push(v);
-                                        }
-                                        None => {
-                                            *st = IterState::Done;
-                                            drop(st);
-                                            frame.pop();
-                                            frame.pc = t as usize;
-                                        }
-                                    }
-                                    continue;
-                                }
-                            }
-                            _ => {}
-                        }
+                    if for_iter_fast(frame, t) {
+                        continue;
                     }
+                    let it = frame.top().clone();
                     if let Some(g) = types::generator::as_plain_generator(&it) {
                         tryx!(self.resume_generator(&g, Value::None, ReturnTo::GenForIter(t)));
                         continue;
@@ -1316,6 +1301,68 @@ fn int_arith(op: BinOp, x: i64, y: i64) -> Option<i64> {
         BinOp::Xor => Some(x ^ y),
         _ => None,
     }
+}
+
+/// ForIter's fast paths, range and list iterators, for the iterator on top
+/// of `frame`'s stack (borrowed: nothing here can run Python code): push
+/// the next item, or pop the iterator and jump to `end`. An item goes
+/// straight into the local when the next instruction stores it there.
+/// False: not such an iterator (the general path handles it).
+#[inline(always)]
+fn for_iter_fast(frame: &mut Frame, end: u32) -> bool {
+    let next = match frame.stack.last() {
+        Some(Value::Obj(o)) => match &o.payload {
+            Payload::Iterator(st) => {
+                let mut st = lock(st);
+                match &mut *st {
+                    IterState::Range { cur, stop, step } => {
+                        let c = *cur;
+                        if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
+                            *cur = c + *step;
+                            Some(Value::Int(c))
+                        } else {
+                            None
+                        }
+                    }
+                    IterState::Seq { seq, idx } => {
+                        let item = match seq.payload() {
+                            Some(Payload::List(l)) => lock(l).get(*idx).cloned(),
+                            _ => return false,
+                        };
+                        match item {
+                            Some(v) => {
+                                *idx += 1;
+                                Some(v)
+                            }
+                            None => {
+                                *st = IterState::Done;
+                                None
+                            }
+                        }
+                    }
+                    _ => return false,
+                }
+            }
+            _ => return false,
+        },
+        _ => return false,
+    };
+    match next {
+        Some(v) => {
+            if let Some(Instr::StoreFast(i)) = frame.code.instrs.get(frame.pc) {
+                let i = *i as usize;
+                frame.pc += 1;
+                frame.fast[i] = Some(v);
+            } else {
+                frame.push(v);
+            }
+        }
+        None => {
+            frame.stack.pop();
+            frame.pc = end as usize;
+        }
+    }
+    true
 }
 
 /// Comparisons of two ints or two floats, which need no Python call.

@@ -133,3 +133,42 @@ def strings(s):
     return s + "!", s * 2, s < "m"
 
 print(strings("abc"))
+
+# LoadConst + BinaryOp on a computed left operand, numbers or not.
+def computed(a, b):
+    return (a + b) * 2, (a * b) - 1.5, [a, b] * 2, (str(a) + "x") * 3, (a - b) // -2, (a + b) % 10
+
+print(computed(3, 4), computed(-7, 2))
+
+# Loops: range and list iterators straight into a local, back edges,
+# for-else, break, and a list that grows while it is iterated.
+def loops():
+    out = []
+    for i in range(3):
+        out.append(i)
+    for i in range(10, 0, -4):
+        out.append(i)
+    for i in range(0):
+        out.append("never")
+    else:
+        out.append("empty else")
+    items = [1, 2]
+    for x in items:
+        if len(items) < 5:
+            items.append(x * 10)
+        out.append(x)
+    for x in [5, 6, 7]:
+        if x == 6:
+            break
+        out.append(x)
+    else:
+        out.append("not reached")
+    last = None
+    for last in []:
+        pass
+    out.append(last)
+    for a, b in [(1, 2), (3, 4)]:
+        out.append(a * b)
+    return out
+
+print(loops())
