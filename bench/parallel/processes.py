@@ -6,7 +6,7 @@ import sys
 import time
 from multiprocessing import Pool, Process, Queue
 
-WORK = int(sys.argv[1]) if len(sys.argv) > 1 else 4_000_000
+WORK = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000_000
 STARTS = 20
 
 

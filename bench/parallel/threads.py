@@ -6,7 +6,7 @@ import sys
 import threading
 import time
 
-WORK = int(sys.argv[1]) if len(sys.argv) > 1 else 4_000_000
+WORK = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000_000
 STARTS = 60
 
 

@@ -163,11 +163,12 @@ pub fn wait_green(vm: &mut Vm, what: &dyn Fn() -> String, timeout: Option<f64>, 
 
 /// The asyncio loop's idle wait (`_spindle.loop_wait`): until `poll` gives
 /// Some (true: the loop's wakeup lock was taken; false: one of its fetches
-/// completed), or `timeout` passes (false). Where the scheduler runs the calling thread (green.rs:
-/// the main thread always; every thread when they interleave), it suspends,
-/// so the scheduler idles on the host's event loop: in the browser, timers
-/// and fetches are promises the runner awaits between steps. Elsewhere (a
-/// thread's loop, a call from Rust) it blocks here, woken early by `Run::wake`.
+/// completed), or `timeout` passes (false). Where the scheduler runs the
+/// calling thread (green.rs: the main thread always; every thread when they
+/// interleave), it suspends, so the scheduler idles on the host's event
+/// loop: in the browser, timers and fetches are promises the runner awaits
+/// between steps. Elsewhere (a thread's loop, a call from Rust) it blocks
+/// here, woken early by `Run::wake`.
 pub fn loop_wait(
     vm: &mut Vm,
     what: String,

@@ -1,7 +1,11 @@
-//! Green threads: every Python thread of the run interleaves on the calling
-//! worker. The browser needs this when the page is not cross-origin isolated
-//! (no SharedArrayBuffer, so no shared-memory workers and no Atomics.wait);
-//! `RunOptions::green` forces it natively, for tests.
+//! The scheduler. It always runs the main thread, so that a wait there can
+//! return to the host's event loop (the asyncio loop's idle wait:
+//! blocking::loop_wait). With green threads it runs every Python thread of
+//! the run, interleaved on the calling worker: the browser needs this when
+//! the page is not cross-origin isolated (no SharedArrayBuffer, so no
+//! shared-memory workers and no Atomics.wait); `RunOptions::green` forces it
+//! natively, for tests. Otherwise the other threads run on their own OS
+//! threads or workers, and only the loop's idle wait suspends.
 //!
 //! It works because the VM is stackless: a thread's frames live on its `Vm`.
 //! A blocking builtin called directly by bytecode (lock acquire, sleep)
