@@ -66,12 +66,7 @@ impl Lock {
             s.owner = me;
             true
         };
-        let l = self.clone();
-        let holder = Arc::new(move || {
-            let s = lock(&l.st);
-            s.locked.then_some(s.owner)
-        });
-        wait_until(vm, &|| self.what(), &self.st, &self.cv, timeout, holder, take)
+        wait_until(vm, &|| self.what(), &self.st, &self.cv, timeout, self.holder(), take)
     }
 
     /// The asyncio loop's idle wait on its wakeup lock (blocking::loop_wait):
@@ -84,15 +79,19 @@ impl Lock {
             if l.try_take(id) {
                 Some(true)
             } else {
-                (!fetches.is_empty() && super::wake::any_done(&run, &fetches)).then_some(false)
+                (fetching && super::wake::any_done(&run, &fetches)).then_some(false)
             }
         });
+        super::blocking::loop_wait(vm, self.what(), timeout, poll, self.holder(), fetching)
+    }
+
+    /// Who holds it, for deadlock detection.
+    fn holder(self: &Arc<Self>) -> super::deadlock::Holder {
         let l = self.clone();
-        let holder = Arc::new(move || {
+        Arc::new(move || {
             let s = lock(&l.st);
             s.locked.then_some(s.owner)
-        });
-        super::blocking::loop_wait(vm, self.what(), timeout, poll, holder, fetching)
+        })
     }
 
     /// Release; false if it was not locked.

@@ -92,10 +92,6 @@ impl Fetches {
     pub fn forget(&mut self, id: u64) {
         self.slots.remove(&id);
     }
-    /// Whether any fetch is in flight or unclaimed.
-    pub fn any(&self) -> bool {
-        !self.slots.is_empty()
-    }
 }
 
 /// Complete fetch `id` of `run` and wake its scheduler.

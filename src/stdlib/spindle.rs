@@ -113,10 +113,9 @@ fn fetch_start(vm: &mut Vm, args: Args) -> PyResult {
     }
     let id = lock(&vm.run.fetches).start();
     let run = vm.run.clone();
-    let done_run = run.clone();
-    let started = run.host.clone().fetch_start(&url, Box::new(move |r| crate::runtime::wake::fetch_done(&done_run, id, r)));
+    let started = vm.run.host.clone().fetch_start(&url, Box::new(move |r| crate::runtime::wake::fetch_done(&run, id, r)));
     if !started {
-        lock(&run.fetches).forget(id);
+        lock(&vm.run.fetches).forget(id);
         return Ok(Value::None);
     }
     Ok(Value::Int(id as i64))
