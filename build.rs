@@ -1,8 +1,7 @@
-//! Embeds the frozen standard library (see `src/stdlib/frozen.rs`).
+//! Build facts for the frozen standard library (see `src/stdlib/frozen.rs`).
 //!
-//! - `OUT_DIR/frozen.bin`: a copy of the file named by `SPINDLE_FROZEN`
-//!   (written by `spindle --freeze`), or empty (compile from source, as
-//!   without a blob). A blob made by a different compiler is not embedded.
+//! - `cfg(spindle_external_stdlib)` when `SPINDLE_STDLIB_EXTERNAL=1` (the
+//!   wasm builds): no standard-library source in the binary.
 //! - `OUT_DIR/compiler_hash.rs`: a hash of the files that decide what the
 //!   compiler emits and how it is encoded (`src/syntax/`, `src/vm/code.rs`,
 //!   `src/vm/marshal.rs`). A blob records the hash of the binary that froze
@@ -10,7 +9,6 @@
 
 use std::path::{Path, PathBuf};
 
-const MAGIC: &[u8; 8] = b"SPNDLFRZ";
 const COMPILER_INPUTS: &[&str] = &["src/syntax", "src/vm/code.rs", "src/vm/marshal.rs"];
 
 fn files(p: &Path, out: &mut Vec<PathBuf>) {
@@ -51,23 +49,11 @@ fn main() {
     }
     std::fs::write(out.join("compiler_hash.rs"), format!("{:#018x}\n", h)).unwrap();
 
-    println!("cargo:rerun-if-env-changed=SPINDLE_FROZEN");
-    let mut blob = Vec::new();
-    if let Ok(path) = std::env::var("SPINDLE_FROZEN") {
-        if !path.is_empty() {
-            println!("cargo:rerun-if-changed={}", path);
-            blob = std::fs::read(&path).unwrap_or_else(|e| panic!("SPINDLE_FROZEN={}: {}", path, e));
-            // magic, format version (u32 LE), compiler hash (u64 LE).
-            let ok = blob.len() >= 20 && &blob[..8] == MAGIC && blob[12..20] == h.to_le_bytes();
-            if !ok {
-                println!("cargo:warning=SPINDLE_FROZEN={} was not made by this compiler (rerun `spindle --freeze`); not embedding it", path);
-                blob.clear();
-            }
-        }
-    }
-    // Only rewrite when different, so that an unchanged blob does not rebuild the crate.
-    let dest = out.join("frozen.bin");
-    if std::fs::read(&dest).ok().as_deref() != Some(&blob[..]) {
-        std::fs::write(&dest, &blob).unwrap();
+    // The wasm builds leave the standard library's sources out: the page
+    // installs them with their bytecode from pkg/stdlib.bin (stdlib/frozen.rs).
+    println!("cargo::rustc-check-cfg=cfg(spindle_external_stdlib)");
+    println!("cargo:rerun-if-env-changed=SPINDLE_STDLIB_EXTERNAL");
+    if std::env::var("SPINDLE_STDLIB_EXTERNAL").as_deref() == Ok("1") {
+        println!("cargo:rustc-cfg=spindle_external_stdlib");
     }
 }

@@ -101,7 +101,7 @@ function sampleLoad() {
 
 // ---- step 4's site: dist/ at /, bench/web/ at /bench/, the peers at /peers/
 function copyDist(site) {
-  const need = ['index.html', 'app.js', 'spindle.js', 'runner.js', 'loader.js', 'pkg/mt/spindle.js', 'pkg/mt/spindle_bg.wasm', 'pkg/st/spindle.js', 'pkg/st/spindle_bg.wasm'];
+  const need = ['index.html', 'app.js', 'spindle.js', 'runner.js', 'loader.js', 'pkg/mt/spindle.js', 'pkg/mt/spindle_bg.wasm', 'pkg/st/spindle.js', 'pkg/st/spindle_bg.wasm', 'pkg/stdlib.bin'];
   for (let attempt = 1; ; attempt++) {
     try {
       // Another engineer's build may replace dist/ meanwhile (rm -rf dist && mv
@@ -137,12 +137,12 @@ function walk(dir) {
 const fileSize = (p) => ({ raw: statSync(p).size, gz: gzipSync(readFileSync(p), { level: 9 }).length });
 
 function assetSizes(site) {
-  const groups = new Map(['wasm mt', 'wasm st', 'JS', 'CSS', 'other'].map((g) => [g, { files: 0, raw: 0, gz: 0 }]));
+  const groups = new Map(['wasm mt', 'wasm st', 'stdlib', 'JS', 'CSS', 'other'].map((g) => [g, { files: 0, raw: 0, gz: 0 }]));
   for (const p of walk(site)) {
     const rel = relative(site, p);
     if (/^(bench|peers)\//.test(rel) || rel.split('/').some((s) => s.startsWith('.'))) continue;
     const g = rel.endsWith('.wasm') ? (rel.startsWith('pkg/mt/') ? 'wasm mt' : 'wasm st')
-      : /\.m?js$/.test(rel) ? 'JS' : rel.endsWith('.css') ? 'CSS' : 'other';
+      : rel === 'pkg/stdlib.bin' ? 'stdlib' : /\.m?js$/.test(rel) ? 'JS' : rel.endsWith('.css') ? 'CSS' : 'other';
     const s = fileSize(p);
     const e = groups.get(g);
     e.files++; e.raw += s.raw; e.gz += s.gz;

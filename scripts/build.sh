@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the static site into dist/: the frozen stdlib (native `spindle --freeze`),
+# Builds the static site into dist/: the standard library blob (native `spindle --freeze`),
 # the threaded wasm core (nightly, build-std,
 # shared memory), the non-threaded core (stable), wasm-bindgen glue, optional
 # wasm-opt (npm binaryen), and the page from www/ (bundled by npm esbuild). Assumes ensure-tools.sh ran.
@@ -21,9 +21,11 @@ t_all=$(date +%s)
 
 if [ -z "${PAGE_ONLY:-}" ]; then
 step "frozen standard library (native CLI, spindle --freeze)"
-# The stdlib's Python modules compiled once here, embedded in both wasm builds
-# (build.rs reads SPINDLE_FROZEN), so imports decode bytecode instead of
-# compiling. Same target dir as `cargo test --release`, so CI reuses the CLI.
+# The stdlib's Python modules, source and bytecode compiled once here, shipped
+# as dist/pkg/stdlib.bin: the page installs it in each wasm instance, so imports
+# decode bytecode instead of compiling, and the wasm builds (built with
+# SPINDLE_STDLIB_EXTERNAL=1) carry no stdlib of their own. Same target dir as
+# `cargo test --release`, so CI reuses the CLI.
 t=$(date +%s)
 nice cargo +stable build --release --bin spindle
 target/release/spindle --freeze target/frozen.bin
@@ -32,13 +34,13 @@ echo "freeze: $(( $(date +%s) - t ))s" >&2
 
 step "threaded core (nightly, atomics, build-std)"
 t=$(date +%s)
-env $THREADS_ENV SPINDLE_FROZEN="$FROZEN" nice cargo +"$THREADS_TOOLCHAIN" build --release --target wasm32-unknown-unknown \
+env $THREADS_ENV SPINDLE_STDLIB_EXTERNAL=1 nice cargo +"$THREADS_TOOLCHAIN" build --release --target wasm32-unknown-unknown \
   --config .cargo/threads.toml --lib
 echo "threaded cargo build: $(( $(date +%s) - t ))s" >&2
 
 step "non-threaded core (stable)"
 t=$(date +%s)
-SPINDLE_FROZEN="$FROZEN" CARGO_TARGET_DIR=target/wasm-st nice cargo +stable build --release \
+SPINDLE_STDLIB_EXTERNAL=1 CARGO_TARGET_DIR=target/wasm-st nice cargo +stable build --release \
   --target wasm32-unknown-unknown --lib
 echo "non-threaded cargo build: $(( $(date +%s) - t ))s" >&2
 
@@ -77,6 +79,7 @@ bindgen() {  # bindgen mt|st INPUT.wasm shared|unshared
 }
 bindgen mt target/wasm32-unknown-unknown/release/spindle.wasm shared
 bindgen st target/wasm-st/wasm32-unknown-unknown/release/spindle.wasm unshared
+cp "$FROZEN" "$DIST.tmp/pkg/stdlib.bin"
 else
   rm -rf "$DIST.tmp" && mkdir -p "$DIST.tmp" && cp -r "$DIST/pkg" "$DIST.tmp/pkg"
 fi
@@ -104,8 +107,7 @@ for cp in range(0x110000):
 PY
 rm -rf "$DIST" && mv "$DIST.tmp" "$DIST"
 
-for b in mt st; do
-  f="$DIST/pkg/$b/spindle_bg.wasm"
+for f in "$DIST"/pkg/{mt,st}/spindle_bg.wasm "$DIST/pkg/stdlib.bin"; do
   printf '%s: %s bytes raw, %s bytes gzip -9\n' "$f" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)" >&2
 done
 echo "build done in $(( $(date +%s) - t_all ))s -> $DIST/" >&2

@@ -30,7 +30,7 @@ fn main() {
     }
     if args.get(1).map(|s| s.as_str()) == Some("--freeze") {
         // Build step: compile the standard library's Python modules to one
-        // blob, embedded by build.rs when SPINDLE_FROZEN names it.
+        // blob of sources and bytecode, shipped as dist/pkg/stdlib.bin.
         let Some(out) = args.get(2) else {
             eprintln!("usage: spindle --freeze OUT.bin");
             std::process::exit(2);

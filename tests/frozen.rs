@@ -120,7 +120,10 @@ const TRACEBACK: &str = "import json\n\ndef f():\n    return json.loads('{bad')\
 #[test]
 fn programs_run_the_same_from_the_blob() {
     let blob = frozen::freeze().expect("freeze");
-    assert!(frozen::install(blob), "the index was read before the test installed its blob");
+    let err = frozen::install(b"SPNDLFRZ not a blob".to_vec()).expect_err("junk is refused");
+    assert!(err.contains("not a Spindle standard library blob"), "{err}");
+    assert!(!frozen::available());
+    assert!(frozen::install(blob).expect("a stdlib blob"), "a blob was installed before this test");
     assert!(frozen::available());
 
     frozen::set_enabled(false);

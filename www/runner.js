@@ -29,7 +29,7 @@ self.onmessage = async (e) => {
   const msg = e.data;
   if (msg.type === 'init') {
     try {
-      pkg = await instantiateCore(msg.build, msg.module);
+      pkg = await instantiateCore(msg.build, msg.module, msg.stdlib);
       const info = pkg.buildInfo();
       if (info.threaded && info.crossOriginIsolated) {
         // Threads are created by a spawner worker that never blocks; their

@@ -10,7 +10,7 @@ const SETTLE_MS = 1000; // how long to wait for batches still in flight after 'd
 const STOP_GRACE_MS = 150; // a stop request's time to end the run cleanly before the runner is terminated
 const TIMEOUT_GRACE_MS = 250; // the core handles timeoutMs itself; this is the backstop
 
-const compiled = new Map(); // build -> Promise<{ build, module }>
+const compiled = new Map(); // build -> Promise<{ build, module, stdlib }>
 function compileOnce(build) {
   if (!compiled.has(build)) compiled.set(build, compileCore(build));
   return compiled.get(build);
@@ -21,7 +21,7 @@ export class Spindle extends EventTarget {
     super();
     this.build = pickBuild(); // 'mt' threaded | 'st' non-threaded
     this.info = null; // buildInfo() of the core, once ready
-    this._core = null; // { build, module }
+    this._core = null; // { build, module, stdlib }
     this._runner = null; // the pre-started runner: { worker, ready }
     this._current = null; // the run in progress
     this._nextId = 1;
@@ -55,7 +55,7 @@ export class Spindle extends EventTarget {
       };
     });
     runner.ready.catch(() => {}); // reported through spindle.ready / run()
-    worker.postMessage({ type: 'init', build: this._core.build, module: this._core.module });
+    worker.postMessage({ type: 'init', build: this._core.build, module: this._core.module, stdlib: this._core.stdlib });
     return runner;
   }
 

@@ -27,13 +27,12 @@ pub fn make(vm: &mut Vm) -> Value {
     let m = super::new_module("collections");
     super::def(&m, "_exec", exec_in);
     super::set(&m, "deque", Value::Obj(super::deque::deque_class().clone()));
-    if let Err(Flow::Exc(e)) = super::itertools::exec_module(vm, &m, "collections", SOURCE) {
-        let text = crate::vm::exc::format_exception(vm, &e);
-        eprintln!("spindle: building module collections failed:\n{}", text);
-    }
+    let r = super::pymods::exec_module(vm, &m, "collections");
+    super::pymods::report_failure(vm, "collections", r);
     m
 }
 
+#[cfg(not(spindle_external_stdlib))] // wasm: the source is in pkg/stdlib.bin
 pub(crate) const SOURCE: &str = r####"import sys as _sys
 
 _KEYWORDS = frozenset(['False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class',

@@ -4,6 +4,7 @@
 use crate::vm::value::Value;
 use crate::vm::Vm;
 
+#[cfg(not(spindle_external_stdlib))] // wasm: the source is in pkg/stdlib.bin
 pub(crate) const SOURCE: &str = r#"
 import sys
 
@@ -186,5 +187,5 @@ class ExitStack:
 "#;
 
 pub fn make(vm: &mut Vm) -> Value {
-    super::itertools::module_from_source(vm, "contextlib", SOURCE)
+    super::pymods::module_from_source(vm, "contextlib")
 }

@@ -3,18 +3,17 @@
 //! Embedded Python after CPython's Lib/dataclasses.py; methods are generated source run by `_exec`.
 
 use crate::vm::value::*;
-use crate::vm::{Flow, Vm};
+use crate::vm::Vm;
 
 pub fn make(vm: &mut Vm) -> Value {
     let m = super::new_module("dataclasses");
     super::def(&m, "_exec", super::collections::exec_in);
-    if let Err(Flow::Exc(e)) = super::itertools::exec_module(vm, &m, "dataclasses", SOURCE) {
-        let text = crate::vm::exc::format_exception(vm, &e);
-        eprintln!("spindle: building module dataclasses failed:\n{}", text);
-    }
+    let r = super::pymods::exec_module(vm, &m, "dataclasses");
+    super::pymods::report_failure(vm, "dataclasses", r);
     m
 }
 
+#[cfg(not(spindle_external_stdlib))] // wasm: the source is in pkg/stdlib.bin
 pub(crate) const SOURCE: &str = r####"class FrozenInstanceError(AttributeError):
     pass
 

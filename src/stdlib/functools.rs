@@ -6,9 +6,10 @@ use crate::vm::value::*;
 use crate::vm::Vm;
 
 pub fn make(vm: &mut Vm) -> Value {
-    super::itertools::module_from_source(vm, "functools", SOURCE)
+    super::pymods::module_from_source(vm, "functools")
 }
 
+#[cfg(not(spindle_external_stdlib))] // wasm: the source is in pkg/stdlib.bin
 pub(crate) const SOURCE: &str = r####"WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__', '__dict__')
 WRAPPER_UPDATES = ('__dict__',)
 _initial_missing = object()

@@ -1,47 +1,15 @@
 //! The `itertools` module: lazy iterator classes (count, cycle, chain, islice,
 //! product, permutations, groupby, tee, batched...) following CPython's algorithms.
-//! Their bodies are embedded Python run once per import; `exec_source` is shared.
+//! Their bodies are embedded Python run once per import (`pymods`).
 
 use crate::vm::value::*;
-use crate::vm::{Flow, PyResult, Vm};
-
-/// Compile `src` and run it with the module's dict as globals.
-pub fn exec_source(vm: &mut Vm, m: &Value, src: &str, filename: &str) -> PyResult<()> {
-    let code = crate::syntax::compile_source(src, filename).map_err(Flow::Exc)?;
-    exec_code(vm, m, code)
-}
-
-/// Run standard-library module `name`'s embedded source `src` in module `m`:
-/// its frozen bytecode when the build embeds it (`frozen.rs`), else compiled.
-pub fn exec_module(vm: &mut Vm, m: &Value, name: &str, src: &'static str) -> PyResult<()> {
-    match super::frozen::code(name, src) {
-        Some(code) => exec_code(vm, m, code),
-        None => exec_source(vm, m, src, &super::frozen::filename(name)),
-    }
-}
-
-fn exec_code(vm: &mut Vm, m: &Value, code: std::sync::Arc<crate::vm::code::Code>) -> PyResult<()> {
-    let globals = super::module_dict(m);
-    crate::vm::eval::ns_dict(&globals).set_str("__builtins__", Value::Obj(vm.run.builtins.clone()));
-    let frame = crate::vm::eval::new_frame_for_module(code, globals);
-    vm.run_frame(frame)?;
-    Ok(())
-}
-
-/// Build a module from embedded Python source (an error here is a bug in the source).
-pub fn module_from_source(vm: &mut Vm, name: &str, src: &'static str) -> Value {
-    let m = super::new_module(name);
-    if let Err(Flow::Exc(e)) = exec_module(vm, &m, name, src) {
-        let text = crate::vm::exc::format_exception(vm, &e);
-        eprintln!("spindle: building module {} failed:\n{}", name, text);
-    }
-    m
-}
+use crate::vm::Vm;
 
 pub fn make(vm: &mut Vm) -> Value {
-    super::itertools::module_from_source(vm, "itertools", SOURCE)
+    super::pymods::module_from_source(vm, "itertools")
 }
 
+#[cfg(not(spindle_external_stdlib))] // wasm: the source is in pkg/stdlib.bin
 pub(crate) const SOURCE: &str = r####"import sys as _sys
 
 class _It:

@@ -107,7 +107,7 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult {
             // circular imports see the partly built module.
             let m = new_module(name);
             register(vm, name, &m);
-            if let Err(e) = itertools::exec_module(vm, &m, name, pymods::source(name).unwrap()) {
+            if let Err(e) = pymods::exec_module(vm, &m, name) {
                 lock(&vm.run.modules).remove(name);
                 return Err(e);
             }

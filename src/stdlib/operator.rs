@@ -4,6 +4,7 @@
 use crate::vm::value::Value;
 use crate::vm::Vm;
 
+#[cfg(not(spindle_external_stdlib))] // wasm: the source is in pkg/stdlib.bin
 pub(crate) const SOURCE: &str = r#"
 def lt(a, b): return a < b
 def le(a, b): return a <= b
@@ -130,5 +131,5 @@ __mod__ = mod; __pow__ = pow; __neg__ = neg; __getitem__ = getitem
 "#;
 
 pub fn make(vm: &mut Vm) -> Value {
-    super::itertools::module_from_source(vm, "operator", SOURCE)
+    super::pymods::module_from_source(vm, "operator")
 }

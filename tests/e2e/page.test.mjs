@@ -2,6 +2,7 @@
 // build the loader picks with and without COOP/COEP, runs, and stop().
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { setup } from './helpers.mjs';
 
 let env;
@@ -166,5 +167,35 @@ test('output printed before a sleep reaches the page before the sleep ends', asy
   const a = res.seen.find((s) => s.text.includes('a'));
   assert.ok(a, JSON.stringify(res.seen));
   assert.ok(res.endMs - a.ms >= 300, `"a" arrived at ${a.ms} ms, run ended at ${res.endMs} ms`);
+  await page.close();
+});
+
+test('the standard library comes from pkg/stdlib.bin, fetched once, with its source for tracebacks', async () => {
+  // The wasm builds carry none of the stdlib's Python source; the blob does.
+  const needle = 'class ThreadPoolExecutor';
+  for (const b of ['mt', 'st']) assert.ok(!readFileSync(`dist/pkg/${b}/spindle_bg.wasm`).includes(needle), b);
+  assert.ok(readFileSync('dist/pkg/stdlib.bin').includes(needle));
+
+  const page = await env.page();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(env.url);
+  await page.evaluate(() => window.spindle.ready);
+  // A traceback through a stdlib frame shows that frame's source line.
+  const src = "import json\ntry:\n    json.loads('{bad')\nexcept ValueError as e:\n    print(type(e).__name__)\njson.loads('[')\n";
+  const res = await page.evaluate((s) => window.spindle.run(s), src);
+  assert.equal(res.exitCode, 1);
+  assert.equal(res.stdout, 'JSONDecodeError\n');
+  const lines = res.stderr.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('  File "<frozen json>"'));
+  assert.ok(at > 0 && /^ {4}\S/.test(lines[at + 1]), res.stderr);
+  assert.match(res.stderr, /json\.JSONDecodeError: Expecting value: line 1 column 2 \(char 1\)\n$/);
+  // A process (a fresh wasm memory) installs the same blob: its imports work.
+  const proc = await page.evaluate(() => window.spindle.run(
+    'import multiprocessing as mp, json\ndef f(q):\n    import collections\n    q.put(json.dumps(collections.Counter("aab")))\n'
+    + 'if __name__ == "__main__":\n    q = mp.Queue()\n    p = mp.Process(target=f, args=(q,))\n    p.start()\n    print(q.get())\n    p.join()\n'));
+  assert.equal(proc.exitCode, 0, proc.stderr);
+  assert.equal(proc.stdout, '{"a": 2, "b": 1}\n');
+  assert.equal(fetched.filter((p) => p.endsWith('/pkg/stdlib.bin')).length, 1, fetched.join(' '));
   await page.close();
 });

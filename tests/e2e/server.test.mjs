@@ -15,7 +15,8 @@ test('every response carries COOP/COEP and the right MIME type', async () => {
     const cases = [
       ['/', 'text/html'], ['/index.html', 'text/html'], ['/spindle.js', 'text/javascript'],
       ['/pkg/mt/spindle.js', 'text/javascript'], ['/pkg/mt/spindle_bg.wasm', 'application/wasm'],
-      ['/pkg/st/spindle_bg.wasm', 'application/wasm'], ['/no-such-file', 'text/plain'],
+      ['/pkg/st/spindle_bg.wasm', 'application/wasm'], ['/pkg/stdlib.bin', 'application/octet-stream'],
+      ['/no-such-file', 'text/plain'],
     ];
     for (const [path, mime] of cases) {
       const res = await fetch(base + path);

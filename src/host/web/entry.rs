@@ -218,6 +218,15 @@ pub fn run_program(source: &str, options: JsValue, on_batch: js_sys::Function) -
     Ok(res.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
 }
 
+/// Install the standard library (the bytes of `pkg/stdlib.bin`) in this
+/// instance, before it runs anything: the wasm builds embed none of it
+/// (`stdlib/frozen.rs`). Threads share their runner's; each process installs
+/// its own. Installing again is a no-op.
+#[wasm_bindgen(js_name = installStdlib)]
+pub fn install_stdlib(blob: Vec<u8>) -> Result<(), JsValue> {
+    crate::stdlib::frozen::install(blob).map(|_| ()).map_err(|e| JsValue::from_str(&e))
+}
+
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct BuildInfo {

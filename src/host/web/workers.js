@@ -136,8 +136,8 @@ function prepareProcess() {
     else if (m.type === 'error') { console.error('spindle process', p.name, m.error); finishProcess(p.pid, 1, null, m.error); }
   };
   w.onerror = (e) => { if (p.pid) finishProcess(p.pid, 1, null, 'process worker error: ' + (e.message || e)); else p.failed = true; };
-  w.postMessage({ type: 'prepare', module: cfg.module, mainJS: cfg.mainJS, pageUrl: cfg.pageUrl, ipc: cfg.ipc, threadsPort: ch.port2 },
-    [ch.port2]);
+  w.postMessage({ type: 'prepare', module: cfg.module, mainJS: cfg.mainJS, pageUrl: cfg.pageUrl, ipc: cfg.ipc, threadsPort: ch.port2,
+    stdlib: cfg.stdlib }, [ch.port2]);
   return p;
 }
 // The spawner of a process's own threads and child processes, made on its
@@ -149,7 +149,7 @@ function childSpawner(p, forward) {
     out.port1.onmessage = (e) => { if (e.data && e.data.type === 'batch') forward(e.data.batch); };
     p.sub.postMessage({ type: 'init', module: cfg.module, memory: p.memory, mainJS: cfg.mainJS, toPage: out.port2,
       threadSrc: cfg.threadSrc, procSrc: cfg.procSrc, spawnerSrc: cfg.spawnerSrc, warm: 0, pageUrl: cfg.pageUrl,
-      ipc: cfg.ipc }, [out.port2]);
+      ipc: cfg.ipc, stdlib: cfg.stdlib }, [out.port2]);
   }
   return p.sub;
 }
@@ -240,6 +240,9 @@ self.onmessage = async (e) => {
     prepared = (async () => {
       const pkg = await import(d.mainJS);
       const wasm = await pkg.default({ module_or_path: d.module });
+      // A fresh memory: this process installs the standard library its
+      // parent was given (loader.js), and passes it on to its children.
+      pkg.installStdlib(new Uint8Array(d.stdlib));
       d.threadsPort.postMessage({ type: 'memory', memory: wasm.memory });
       globalThis.__spindleSpawner = d.threadsPort;
       try { pkg.spindle_process_warmup(); } catch (err) { console.error('spindle process warm-up:', err); }
@@ -266,10 +269,11 @@ const PROCESS_SRC = `
 let ready;
 self.onmessage = async (e) => {
   if (!ready) {
-    const { module, mainJS } = e.data;
+    const { module, mainJS, stdlib } = e.data;
     ready = (async () => {
       const pkg = await import(mainJS);
       await pkg.default({ module_or_path: module });
+      if (stdlib) pkg.installStdlib(new Uint8Array(stdlib));
       return pkg;
     })();
     try { await ready; self.postMessage({ type: 'ready' }); }
@@ -321,7 +325,7 @@ export function start_spawner(module, memory, mainJS, toPage) {
     const pageUrl = globalThis.__spindlePageUrl || (self.location && self.location.href);
     const ipc = ipc_shared();
     w.postMessage({ type: 'init', module, memory, mainJS: String(mainJS), toPage, threadSrc: THREAD_SRC, procSrc: PYPROC_SRC,
-      spawnerSrc: SPAWNER_SRC, warm, pageUrl, ipc },
+      spawnerSrc: SPAWNER_SRC, warm, pageUrl, ipc, stdlib: globalThis.__spindleStdlib },
       toPage ? [toPage] : []);
   });
 }
@@ -362,7 +366,7 @@ export function spawn_process_worker(module, mainJS, name) {
     };
     w.onerror = (e) => reject(new Error('process worker error: ' + (e.message || e)));
   });
-  w.postMessage({ module, mainJS: String(mainJS) });
+  w.postMessage({ module, mainJS: String(mainJS), stdlib: globalThis.__spindleStdlib });
   return handle;
 }
 
