@@ -350,6 +350,13 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Is `n` a fast local of the current function (what `load_name` loads
+    /// with LoadFast)?
+    fn is_fast_local(&self, n: &str) -> bool {
+        let u = self.units.last().unwrap();
+        u.kind == ScopeKind::Function && !u.info.globals.contains(n) && self.cell_index(n).is_none() && u.info.bound.contains(n)
+    }
+
     fn store_name(&mut self, n: &str) {
         let kind = self.unit().kind;
         let info_global = self.unit().info.globals.contains(n);
@@ -641,9 +648,24 @@ impl<'a> Compiler<'a> {
                 self.store_name(&n.id);
             }
             Expr::Attribute(at) => {
+                let ni = self.name(&at.attr.id);
+                // `local.attr op= value`: the local is loaded again for the
+                // store instead of kept under the value (the fused LoadFastAttr
+                // and LoadFastStoreAttr then borrow it). The same object, since
+                // only a walrus in `value` could rebind a fast local meanwhile.
+                if let Expr::Name(n) = &*at.value {
+                    if self.is_fast_local(&n.id) && !contains_walrus(&a.value) {
+                        self.load_name(&n.id);
+                        self.emit(Instr::LoadAttr(ni));
+                        self.expr(&a.value)?;
+                        self.emit(Instr::InplaceOp(op));
+                        self.load_name(&n.id);
+                        self.emit(Instr::StoreAttr(ni));
+                        return Ok(());
+                    }
+                }
                 self.expr(&at.value)?;
                 self.emit(Instr::Copy(1));
-                let ni = self.name(&at.attr.id);
                 self.emit(Instr::LoadAttr(ni));
                 self.expr(&a.value)?;
                 self.emit(Instr::InplaceOp(op));
@@ -2373,6 +2395,23 @@ fn contains_yield(body: &[Stmt]) -> bool {
     for s in body {
         ruff_python_ast::visitor::Visitor::visit_stmt(&mut v, s);
     }
+    v.0
+}
+
+/// Does `e` contain an assignment expression, anywhere (a walrus in a
+/// comprehension binds in the enclosing function)?
+fn contains_walrus(e: &Expr) -> bool {
+    struct V(bool);
+    impl<'a> ruff_python_ast::visitor::Visitor<'a> for V {
+        fn visit_expr(&mut self, e: &'a Expr) {
+            match e {
+                Expr::Named(_) => self.0 = true,
+                _ => ruff_python_ast::visitor::walk_expr(self, e),
+            }
+        }
+    }
+    let mut v = V(false);
+    ruff_python_ast::visitor::Visitor::visit_expr(&mut v, e);
     v.0
 }
 

@@ -72,12 +72,12 @@ impl GlobalCache {
     #[inline(never)]
     fn fill(&mut self, i: usize, code: &Arc<Code>, pc: usize, globals: &ObjRef, builtins: &ObjRef, name: &Value) -> Option<Value> {
         let gd = ns_dict(globals);
-        let globals_version = gd.version();
+        let globals_version = gd.watch_version();
         let (value, builtins_version) = match gd.get_str_value(name) {
             Some(v) => (v, None),
             None => {
                 let bd = ns_dict(builtins);
-                let bv = bd.version();
+                let bv = bd.watch_version();
                 (bd.get_str_value(name)?, Some(bv))
             }
         };

@@ -3,10 +3,10 @@
 //! Python call: keys needing a Python `__eq__` are compared with the lock
 //! released, then re-found by identity.
 
-use crate::vm::value::{lock, Payload, Value};
+use crate::vm::value::{lock, Payload, PyStr, Value};
 use crate::vm::{PyResult, Vm};
 use hashbrown::HashTable;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicU8, Ordering};
 use std::sync::Mutex;
 
 #[derive(Default)]
@@ -20,11 +20,31 @@ pub struct DictInner {
 #[derive(Default)]
 pub struct Dict {
     inner: Mutex<DictInner>,
-    /// Bumped after every change; read by the lookup caches (vm/cache.rs).
+    /// Bumped after every change once `WATCH_VERSION` is set; read by the
+    /// LoadGlobal cache (vm/cache.rs).
     version: AtomicU64,
-    /// Set once a class-attribute cache slot depends on this dict: each
-    /// change then also bumps `cache::TYPE_EPOCH`.
-    type_dict: AtomicBool,
+    /// `WATCH_VERSION`: a cache compares `version`, so changes bump it.
+    /// `WATCH_TYPE`: a class-attribute cache slot depends on this dict, so
+    /// each change also bumps `cache::TYPE_EPOCH`. Set before the cache reads
+    /// the version or epoch; a change bumps after its write, so it sees the
+    /// flag of any cache that read the old contents.
+    watch: AtomicU8,
+    /// A Bloom filter of the hashes of every key ever inserted since the last
+    /// `clear` (bit `hash & 63`), written under the lock: a clear bit means
+    /// "absent" without taking the lock (`may_contain_str`).
+    keys: AtomicU64,
+}
+
+const WATCH_VERSION: u8 = 1;
+const WATCH_TYPE: u8 = 2;
+
+#[inline]
+fn key_bit(hash: i64) -> u64 {
+    1u64 << (hash as u64 & 63)
+}
+
+fn bloom_of(d: &DictInner) -> u64 {
+    d.entries.iter().flatten().fold(0, |b, (h, _, _)| b | key_bit(*h))
 }
 
 /// Equality that needs no Python call; None when a Python `__eq__` may decide.
@@ -131,20 +151,48 @@ impl Dict {
     pub fn new() -> Dict {
         Dict::default()
     }
+    /// The version, for a cache that has called `watch_version` before.
+    #[inline]
     pub fn version(&self) -> u64 {
         self.version.load(Ordering::Acquire)
     }
+    /// Make every later change bump the version, then read it (a cache
+    /// that starts depending on this dict's contents).
+    pub fn watch_version(&self) -> u64 {
+        self.watch(WATCH_VERSION);
+        self.version()
+    }
     fn bump(&self) {
-        self.version.fetch_add(1, Ordering::Release);
-        if self.type_dict.load(Ordering::SeqCst) {
+        let w = self.watch.load(Ordering::SeqCst);
+        if w & WATCH_VERSION != 0 {
+            self.version.fetch_add(1, Ordering::Release);
+        }
+        if w & WATCH_TYPE != 0 {
             crate::vm::cache::TYPE_EPOCH.fetch_add(1, Ordering::SeqCst);
         }
     }
-    /// See `type_dict`.
-    pub fn mark_type(&self) {
-        if !self.type_dict.load(Ordering::SeqCst) {
-            self.type_dict.store(true, Ordering::SeqCst);
+    fn watch(&self, flag: u8) {
+        if self.watch.load(Ordering::SeqCst) & flag == 0 {
+            self.watch.fetch_or(flag, Ordering::SeqCst);
         }
+    }
+    /// See `watch`.
+    pub fn mark_type(&self) {
+        self.watch(WATCH_TYPE);
+    }
+    /// Record a key inserted (the caller holds the lock).
+    #[inline]
+    fn note_key(&self, hash: i64) {
+        let b = self.keys.load(Ordering::Relaxed);
+        if b & key_bit(hash) == 0 {
+            self.keys.store(b | key_bit(hash), Ordering::Release);
+        }
+    }
+    /// False when no str key equal to `key` is present (no lock taken);
+    /// true when one may be.
+    #[inline]
+    pub fn may_contain_str(&self, key: &PyStr) -> bool {
+        self.keys.load(Ordering::Acquire) & key_bit(key.hash()) != 0
     }
     pub fn len(&self) -> usize {
         lock(&self.inner).len
@@ -209,6 +257,7 @@ impl Dict {
                     return Ok(());
                 }
                 Ok(None) => {
+                    self.note_key(hash);
                     d.insert_new(hash, key, val);
                     drop(d);
                     self.bump();
@@ -221,7 +270,10 @@ impl Dict {
         let mut d = lock(&self.inner);
         match idx {
             Some(i) if d.entries.get(i).map(|e| e.is_some()).unwrap_or(false) => d.entries[i].as_mut().unwrap().2 = val,
-            _ => d.insert_new(hash, key, val),
+            _ => {
+                self.note_key(hash);
+                d.insert_new(hash, key, val)
+            }
         }
         drop(d);
         self.bump();
@@ -261,7 +313,10 @@ impl Dict {
             .copied();
         match found {
             Some(idx) => d.entries[idx].as_mut().unwrap().2 = val,
-            None => d.insert_new(hash, Value::str(key), val),
+            None => {
+                self.note_key(hash);
+                d.insert_new(hash, Value::str(key), val)
+            }
         }
         drop(d);
         self.bump();
@@ -277,7 +332,10 @@ impl Dict {
             .copied();
         match found {
             Some(idx) => d.entries[idx].as_mut().unwrap().2 = val,
-            None => d.insert_new(hash, key.clone(), val),
+            None => {
+                self.note_key(hash);
+                d.insert_new(hash, key.clone(), val)
+            }
         }
         drop(d);
         self.bump();
@@ -333,6 +391,7 @@ impl Dict {
     pub fn clear(&self) {
         let mut d = lock(&self.inner);
         *d = DictInner::default();
+        self.keys.store(0, Ordering::Release);
         drop(d);
         self.bump();
     }
@@ -360,7 +419,8 @@ impl Dict {
         for (h, k, v) in d.entries.iter().flatten() {
             n.insert_new(*h, k.clone(), v.clone());
         }
-        Dict { inner: Mutex::new(n), ..Dict::default() }
+        let keys = AtomicU64::new(bloom_of(&n));
+        Dict { inner: Mutex::new(n), keys, ..Dict::default() }
     }
     /// Remove every entry, returning keys and values (for dropping without recursion).
     pub fn take_all(&mut self) -> Vec<Value> {
@@ -376,7 +436,10 @@ impl Dict {
     pub fn replace_from(&self, other: &Dict) {
         let fresh = other.copy();
         let inner = std::mem::take(&mut *lock(&fresh.inner));
-        *lock(&self.inner) = inner;
+        let mut d = lock(&self.inner);
+        self.keys.store(bloom_of(&inner), Ordering::Release);
+        *d = inner;
+        drop(d);
         self.bump();
     }
     /// Build from already-hashed entries (used when the hashes are known).
@@ -385,7 +448,8 @@ impl Dict {
         for (h, k, v) in items {
             n.insert_new(h, k, v);
         }
-        Dict { inner: Mutex::new(n), ..Dict::default() }
+        let keys = AtomicU64::new(bloom_of(&n));
+        Dict { inner: Mutex::new(n), keys, ..Dict::default() }
     }
     /// Entries with their hashes (for set algebra without re-hashing).
     pub fn hashed_items(&self) -> Vec<(i64, Value, Value)> {

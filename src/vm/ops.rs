@@ -592,7 +592,9 @@ pub fn load_method(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<(Value, O
         };
         if plain {
             let shadowed = match obj {
-                Value::Obj(o) => o.dict.as_ref().map(|dd| dd.get_str_value(name).is_some()).unwrap_or(false),
+                Value::Obj(o) => o.dict.as_ref().is_some_and(|dd| {
+                    name.as_pystr().is_none_or(|n| dd.may_contain_str(n)) && dd.get_str_value(name).is_some()
+                }),
                 _ => false,
             };
             let custom_ga = is_heap_class(cls) && class_flags(cls) & CLASS_GETATTRIBUTE != 0;
