@@ -130,6 +130,31 @@ pub fn lookup_type_cached(cls: &ObjRef, name: &Value) -> Option<Value> {
     }
 }
 
+/// `f` applied to `lookup_type_cached(cls, name)` when the class has the
+/// attribute (None when it has not), borrowing the cached value instead of
+/// returning a clone through layers of Option.
+#[inline]
+pub fn with_type_attr<R>(cls: &ObjRef, name: &Value, f: impl FnOnce(&Value) -> R) -> Option<R> {
+    if let Value::Obj(n) = name {
+        let i = (((Arc::as_ptr(cls) as usize) >> 4) ^ ((Arc::as_ptr(n) as usize) >> 3).wrapping_mul(0x9E37_79B9)) & (TYPE_SLOTS - 1);
+        let mut f = Some(f);
+        let hit = TYPE_CACHE.try_with(|c| {
+            let c = c.borrow();
+            match c.get(i) {
+                Some(Some(s)) if Arc::ptr_eq(&s.cls, cls) && s.name.is(name) && s.epoch == TYPE_EPOCH.load(Ordering::Acquire) => {
+                    Some(s.value.as_ref().map(|v| (f.take().unwrap())(v)))
+                }
+                _ => None,
+            }
+        });
+        if let Ok(Some(r)) = hit {
+            return r;
+        }
+        return lookup_type_cached(cls, name).map(|v| (f.take().unwrap())(&v));
+    }
+    lookup_type_v(cls, name).map(|v| f(&v))
+}
+
 #[inline(never)]
 fn type_fill(i: usize, cls: &ObjRef, name: &Value) -> Option<Value> {
     let Payload::Class(c) = &cls.payload else { return None };

@@ -340,6 +340,17 @@ impl Dict {
         drop(d);
         self.bump();
     }
+    /// `f` applied to the value of str key `key`, under the lock (so `f`
+    /// must not call Python or block): lets a caller clone the value
+    /// straight to where it goes, instead of returning it through layers.
+    #[inline]
+    pub fn with_str_value<R>(&self, key: &Value, f: impl FnOnce(&Value) -> R) -> Option<R> {
+        let s = key.as_pystr().expect("str key");
+        let hash = s.hash();
+        let d = lock(&self.inner);
+        let idx = *d.table.find(hash as u64, |&idx| matches!(&d.entries[idx], Some((h, k, _)) if *h == hash && (k.is(key) || k.as_str() == Some(&s.s))))?;
+        d.entries[idx].as_ref().map(|e| f(&e.2))
+    }
     pub fn get_str_value(&self, key: &Value) -> Option<Value> {
         let s = key.as_pystr().expect("str key");
         let hash = s.hash();

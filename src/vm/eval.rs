@@ -341,6 +341,9 @@ impl Vm {
                 Instr::LoadMethod(i) => {
                     let name = name_ref(frame, i);
                     let obj = frame.pop();
+                    if ops::push_method(&obj, name, &mut frame.stack) {
+                        continue;
+                    }
                     let (f, recv) = tryx!(ops::load_method(self, &obj, name));
                     let frame = frame!(self);
                     frame.push(f);
@@ -1162,12 +1165,22 @@ impl Vm {
             (Instr::LoadFastAttr(_), Some(Instr::LoadAttr(n))) => {
                 frame.pc += 1;
                 let name = name_ref(frame, n);
+                // An instance attribute goes from the dict to the stack
+                // directly (no PyResult<Option<Value>> moved through calls).
+                if let Some(dict) = ops::plain_instance_dict(obj, name) {
+                    if dict.with_str_value(name, |v| frame.push(v.clone())).is_some() {
+                        return Ok(());
+                    }
+                }
                 let v = ops::getattr(self, obj, name)?;
                 frame!(self).push(v);
             }
             (Instr::LoadFastMethod(_), Some(Instr::LoadMethod(n))) => {
                 frame.pc += 1;
                 let name = name_ref(frame, n);
+                if ops::push_method(obj, name, &mut frame.stack) {
+                    return Ok(());
+                }
                 let (f, recv) = ops::load_method(self, obj, name)?;
                 let frame = frame!(self);
                 frame.push(f);

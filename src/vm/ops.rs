@@ -303,6 +303,21 @@ pub fn attr_missing(vm: &Vm, obj: &Value, name: &Value) -> Flow {
     }
 }
 
+/// The instance dict that decides `obj.name` outright, if it holds the name:
+/// an instance of a Python class with no `__getattribute__` and no data
+/// descriptor that could be called `name` (getattr_opt's fast path).
+#[inline]
+pub fn plain_instance_dict<'a>(obj: &'a Value, name: &Value) -> Option<&'a crate::vm::dict::Dict> {
+    let Value::Obj(o) = obj else { return None };
+    let dict = o.dict.as_ref()?;
+    let cls = o.cls.as_ref()?;
+    let Payload::Class(c) = &cls.payload else { return None };
+    if c.builtin || c.flags.load(std::sync::atomic::Ordering::Acquire) & CLASS_GETATTRIBUTE != 0 || may_be_data_descr(cls, name) {
+        return None;
+    }
+    Some(dict)
+}
+
 /// Attribute lookup; Ok(None) when missing (no exception object built).
 pub fn getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
     let name_s = name.as_str().unwrap_or("");
@@ -577,6 +592,41 @@ pub fn generic_delattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<()> {
 
 /// For `obj.name(...)`: returns (function, Some(self)) when the method can be
 /// called unbound with `self` prepended, else (attribute, None).
+/// `obj.name` as a method, when it is the common case: a plain function (or
+/// method descriptor) found on the class of an instance whose dict does not
+/// shadow it, and no `__getattribute__`. Pushes the function and the
+/// receiver straight onto `stack` and returns true; false: use `load_method`.
+#[inline]
+pub fn push_method(obj: &Value, name: &Value, stack: &mut Vec<Value>) -> bool {
+    let dict = match obj {
+        Value::Obj(o) if matches!(o.payload, Payload::Class(_) | Payload::Module(_) | Payload::Super(..)) => return false,
+        Value::Obj(o) => o.dict.as_ref(),
+        _ => None,
+    };
+    let cls = class_ref(obj);
+    let Payload::Class(c) = &cls.payload else { return false };
+    if c.flags.load(std::sync::atomic::Ordering::Acquire) & CLASS_GETATTRIBUTE != 0 {
+        return false;
+    }
+    crate::vm::cache::with_type_attr(cls, name, |d| {
+        let plain = match d.payload() {
+            Some(Payload::Function(_)) => true,
+            Some(Payload::Builtin(b)) => b.is_method && b.bound.is_none(),
+            _ => false,
+        };
+        let shadowed =
+            || dict.is_some_and(|dd| name.as_pystr().is_none_or(|n| dd.may_contain_str(n)) && dd.get_str_value(name).is_some());
+        if plain && !shadowed() {
+            stack.push(d.clone());
+            stack.push(obj.clone());
+            true
+        } else {
+            false
+        }
+    })
+    .unwrap_or(false)
+}
+
 pub fn load_method(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<(Value, Option<Value>)> {
     if let Value::Obj(o) = obj {
         if matches!(o.payload, Payload::Class(_) | Payload::Module(_) | Payload::Super(..)) {
