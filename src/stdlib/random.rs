@@ -18,7 +18,7 @@ pub fn heap_class(name: &str, module: &str, bases: Vec<ObjRef>, kind: BaseKind) 
     let mro = crate::vm::types::object::c3_mro(&bases).unwrap_or_default();
     let dict = Dict::new();
     dict.set_str("__module__", Value::str(module));
-    Obj::new(Payload::Class(ClassData {
+    Obj::new(Payload::Class(Box::new(ClassData {
         name: Mutex::new(name.to_string()),
         qualname: Mutex::new(name.to_string()),
         bases,
@@ -29,7 +29,7 @@ pub fn heap_class(name: &str, module: &str, bases: Vec<ObjRef>, kind: BaseKind) 
         meta: None,
         flags: std::sync::atomic::AtomicU32::new(0),
         descr_bloom: std::sync::atomic::AtomicU64::new(0),
-    }))
+    })))
 }
 
 const N: usize = 624;

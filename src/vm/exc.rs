@@ -17,14 +17,14 @@ pub fn new_exception(cls: &ObjRef, args: Vec<Value>) -> Value {
 pub fn new_exception_of(cls: &ObjRef, args: Vec<Value>) -> Value {
     Value::Obj(Obj::with_class(
         cls.clone(),
-        Payload::Exception(ExcData {
+        Payload::Exception(Box::new(ExcData {
             args: Mutex::new(Value::tuple(args)),
             traceback: Mutex::new(Vec::new()),
             cause: Mutex::new(Value::None),
             context: Mutex::new(Value::None),
             suppress_context: AtomicBool::new(false),
             tb_cache: Mutex::new((Value::None, 0)),
-        }),
+        })),
         Some(Dict::new()),
     ))
 }

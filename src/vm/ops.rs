@@ -579,7 +579,7 @@ pub fn generic_delattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<()> {
         let dict = match &o.payload {
             Payload::Class(c) => Some(&c.dict),
             Payload::Module(m) => Some(ns_dict(&m.dict)),
-            _ => o.dict.as_ref(),
+            _ => o.dict.as_deref(),
         };
         if let Some(d) = dict {
             if d.remove_str(name.as_str().unwrap_or("")).is_some() {

@@ -12,7 +12,13 @@ use std::sync::{Arc, Mutex, MutexGuard};
 pub type ObjRef = Arc<Obj>;
 
 /// A Python value.
+///
+/// `repr(C, u8)` puts every payload at offset 8 (a Rust-layout enum keeps
+/// `Bool`'s byte at offset 1), so bytes 1-7 are padding in every variant and
+/// a move copies the tag and one word: with data in bytes 1-7, LLVM copied
+/// them piecewise through stack temporaries on every push and drain.
 #[derive(Clone)]
+#[repr(C, u8)]
 pub enum Value {
     None,
     Bool(bool),
@@ -27,7 +33,7 @@ pub enum Value {
 pub struct Obj {
     pub cls: Option<ObjRef>,
     pub payload: Payload,
-    pub dict: Option<Dict>,
+    pub dict: Option<Box<Dict>>,
 }
 
 /// Lock a mutex, ignoring poisoning (a panicking thread is a VM bug, reported
@@ -248,12 +254,14 @@ pub enum Payload {
     Function(Function),
     BoundMethod(Value, Value),
     Builtin(Builtin),
-    Class(ClassData),
+    /// Boxed, like Exception's data and the instance dict, to keep `Obj`
+    /// small: every str and tuple is an `Obj`.
+    Class(Box<ClassData>),
     Module(ModuleData),
     Cell(Mutex<Option<Value>>),
     Generator(GenData),
     Iterator(Mutex<IterState>),
-    Exception(ExcData),
+    Exception(Box<ExcData>),
     Property(Value, Value, Value, Value),
     StaticMethod(Value),
     ClassMethod(Value),
@@ -270,7 +278,7 @@ impl Obj {
         Arc::new(Obj { cls: None, payload, dict: None })
     }
     pub fn with_class(cls: ObjRef, payload: Payload, dict: Option<Dict>) -> ObjRef {
-        Arc::new(Obj { cls: Some(cls), payload, dict })
+        Arc::new(Obj { cls: Some(cls), payload, dict: dict.map(Box::new) })
     }
     pub fn class_data(&self) -> Option<&ClassData> {
         match &self.payload {

@@ -3,7 +3,6 @@
 use super::types;
 use crate::vm::eval::ns_dict;
 use crate::vm::value::*;
-use crate::vm::dict::Dict;
 use std::sync::Mutex;
 
 /// Build a function from a code constant plus defaults, kwdefaults and closure.
@@ -28,7 +27,7 @@ pub fn make_function(code_v: Value, globals: ObjRef, defaults: Option<Value>, kw
         closure,
         module,
     };
-    Value::Obj(std::sync::Arc::new(Obj { cls: None, payload: Payload::Function(f), dict: Some(Dict::new()) }))
+    Value::Obj(std::sync::Arc::new(Obj { cls: None, payload: Payload::Function(f), dict: Some(Box::default()) }))
 }
 
 pub fn register() {

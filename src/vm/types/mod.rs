@@ -115,7 +115,7 @@ pub fn init() {
 /// Create a builtin class with the given bases (C3 MRO over their MROs).
 pub fn make_class(name: &str, bases: Vec<ObjRef>, kind: BaseKind) -> ObjRef {
     let mro = object::c3_mro(&bases).unwrap_or_default();
-    Obj::new(Payload::Class(ClassData {
+    Obj::new(Payload::Class(Box::new(ClassData {
         name: Mutex::new(name.to_string()),
         qualname: Mutex::new(name.to_string()),
         bases,
@@ -126,7 +126,7 @@ pub fn make_class(name: &str, bases: Vec<ObjRef>, kind: BaseKind) -> ObjRef {
         meta: None,
         flags: std::sync::atomic::AtomicU32::new(0),
         descr_bloom: std::sync::atomic::AtomicU64::new(0),
-    }))
+    })))
 }
 
 fn create() -> Types {

@@ -138,7 +138,7 @@ pub fn type_new_kw(vm: &mut Vm, meta: Option<ObjRef>, name: &str, bases: Vec<Obj
         dict.set_str("__hash__", Value::None);
     }
     let qualname = ns.get_str("__qualname__").and_then(|q| q.as_str().map(|s| s.to_string())).unwrap_or_else(|| name.to_string());
-    let cls = Obj::new(Payload::Class(ClassData {
+    let cls = Obj::new(Payload::Class(Box::new(ClassData {
         name: Mutex::new(name.to_string()),
         qualname: Mutex::new(qualname),
         base_kind: base_kind_of(&bases),
@@ -149,7 +149,7 @@ pub fn type_new_kw(vm: &mut Vm, meta: Option<ObjRef>, name: &str, bases: Vec<Obj
         meta: meta.filter(|m| !Arc::ptr_eq(m, &t.type_)),
         flags: std::sync::atomic::AtomicU32::new(0),
         descr_bloom: std::sync::atomic::AtomicU64::new(0),
-    }));
+    })));
     recompute_flags(&cls);
     if let Some(cell) = classcell {
         if let Some(Payload::Cell(c)) = cell.payload() {
