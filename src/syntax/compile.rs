@@ -673,6 +673,26 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::StoreAttr(ni));
             }
             Expr::Subscript(sub) => {
+                // `local[key] op= value` with a number or a fast local as the
+                // key: both are loaded again for the store, as for attributes.
+                if let Expr::Name(n) = &*sub.value {
+                    let simple_key = match &*sub.slice {
+                        Expr::NumberLiteral(_) => true,
+                        Expr::Name(k) => self.is_fast_local(&k.id),
+                        _ => false,
+                    };
+                    if simple_key && self.is_fast_local(&n.id) && !contains_walrus(&a.value) {
+                        self.load_name(&n.id);
+                        self.expr(&sub.slice)?;
+                        self.emit(Instr::BinarySubscr);
+                        self.expr(&a.value)?;
+                        self.emit(Instr::InplaceOp(op));
+                        self.load_name(&n.id);
+                        self.expr(&sub.slice)?;
+                        self.emit(Instr::StoreSubscr);
+                        return Ok(());
+                    }
+                }
                 self.expr(&sub.value)?;
                 self.expr(&sub.slice)?;
                 self.emit(Instr::Copy(2));

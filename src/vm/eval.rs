@@ -418,14 +418,30 @@ impl Vm {
                 Instr::BinarySubscr => {
                     let key = frame.pop();
                     let obj = frame.pop();
-                    // Fast path: plain tuple, in-range small-int index.
-                    if let (Some(Payload::Tuple(t)), Value::Int(i), Some(None)) = (obj.payload(), &key, obj.obj().map(|o| o.cls.as_ref())) {
-                        let n = t.len() as i64;
-                        let j = if *i < 0 { i + n } else { *i };
-                        if j >= 0 && j < n {
-                            let v = t[j as usize].clone();
-                            frame.push(v);
-                            continue;
+                    // Fast paths: plain tuple or list, in-range small-int
+                    // index; the item goes straight onto the stack.
+                    if let (Value::Obj(o), Value::Int(i)) = (&obj, &key) {
+                        if o.cls.is_none() {
+                            match &o.payload {
+                                Payload::Tuple(t) => {
+                                    let n = t.len() as i64;
+                                    let j = if *i < 0 { i + n } else { *i };
+                                    if j >= 0 && j < n {
+                                        frame.push(t[j as usize].clone());
+                                        continue;
+                                    }
+                                }
+                                Payload::List(l) => {
+                                    let items = lock(l);
+                                    let n = items.len() as i64;
+                                    let j = if *i < 0 { i + n } else { *i };
+                                    if j >= 0 && j < n {
+                                        frame.push(items[j as usize].clone());
+                                        continue;
+                                    }
+                                }
+                                _ => {}
+                            }
                         }
                     }
                     let v = tryx!(ops::getitem(self, &obj, &key));
