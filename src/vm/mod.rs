@@ -287,13 +287,14 @@ impl Vm {
 
     /// Resolve a call into either a finished value or a frame to run.
     pub fn prepare_call(&mut self, f: Value, mut args: Args) -> PyResult<Prepared> {
+        // Borrowed, not cloned: `f` owns the reference for the whole call.
         let obj = match &f {
-            Value::Obj(o) => o.clone(),
+            Value::Obj(o) => o,
             _ => return Err(self.type_error(format!("'{}' object is not callable", ops::type_name(&f)))),
         };
         match &obj.payload {
             Payload::Function(func) => {
-                let frame = self.make_frame(&obj, func, args)?;
+                let frame = self.make_frame(obj, func, args)?;
                 let code = &func.code;
                 if code.flags.generator || code.flags.coroutine || code.flags.async_generator {
                     let kind = if code.flags.coroutine {
@@ -326,7 +327,7 @@ impl Vm {
                 self.suspendable = false;
                 Ok(Prepared::Done(r?))
             }
-            Payload::Class(_) => types::object::call_class(self, &obj, args),
+            Payload::Class(_) => types::object::call_class(self, obj, args),
             _ => {
                 // Instances with __call__.
                 match ops::lookup_special(&f, "__call__") {
