@@ -590,8 +590,6 @@ pub fn generic_delattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<()> {
     Err(attr_missing(vm, obj, name))
 }
 
-/// For `obj.name(...)`: returns (function, Some(self)) when the method can be
-/// called unbound with `self` prepended, else (attribute, None).
 /// `obj.name` as a method, when it is the common case: a plain function (or
 /// method descriptor) found on the class of an instance whose dict does not
 /// shadow it, and no `__getattribute__`. Pushes the function and the
@@ -614,8 +612,9 @@ pub fn push_method(obj: &Value, name: &Value, stack: &mut Vec<Value>) -> bool {
             Some(Payload::Builtin(b)) => b.is_method && b.bound.is_none(),
             _ => false,
         };
-        let shadowed =
-            || dict.is_some_and(|dd| name.as_pystr().is_none_or(|n| dd.may_contain_str(n)) && dd.get_str_value(name).is_some());
+        let shadowed = || {
+            dict.is_some_and(|dd| name.as_pystr().is_none_or(|n| dd.may_contain_str(n)) && dd.with_str_value(name, |_| ()).is_some())
+        };
         if plain && !shadowed() {
             stack.push(d.clone());
             stack.push(obj.clone());
@@ -627,6 +626,8 @@ pub fn push_method(obj: &Value, name: &Value, stack: &mut Vec<Value>) -> bool {
     .unwrap_or(false)
 }
 
+/// For `obj.name(...)`: returns (function, Some(self)) when the method can be
+/// called unbound with `self` prepended, else (attribute, None).
 pub fn load_method(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<(Value, Option<Value>)> {
     if let Value::Obj(o) = obj {
         if matches!(o.payload, Payload::Class(_) | Payload::Module(_) | Payload::Super(..)) {
