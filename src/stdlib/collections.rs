@@ -27,8 +27,7 @@ pub fn make(vm: &mut Vm) -> Value {
     let m = super::new_module("collections");
     super::def(&m, "_exec", exec_in);
     super::set(&m, "deque", Value::Obj(super::deque::deque_class().clone()));
-    let r = super::pymods::exec_module(vm, &m, "collections");
-    super::pymods::report_failure(vm, "collections", r);
+    super::pymods::build_module(vm, &m, "collections");
     m
 }
 

@@ -8,8 +8,7 @@ use crate::vm::Vm;
 pub fn make(vm: &mut Vm) -> Value {
     let m = super::new_module("dataclasses");
     super::def(&m, "_exec", super::collections::exec_in);
-    let r = super::pymods::exec_module(vm, &m, "dataclasses");
-    super::pymods::report_failure(vm, "dataclasses", r);
+    super::pymods::build_module(vm, &m, "dataclasses");
     m
 }
 

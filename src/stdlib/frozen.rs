@@ -15,8 +15,9 @@
 //! The blob: magic `SPNDLSTD`, `marshal::FORMAT_VERSION` (u32 LE), the hash
 //! of the compiler that froze it (`COMPILER_HASH`, u64 LE), a varint count,
 //! then varint-length-prefixed byte strings: every module's name and source,
-//! then every module's `marshal` data (sources together compress better). Bytecode from another format version or compiler
-//! is not decoded; its sources are still used (compiled at import).
+//! then every module's `marshal` data (sources together compress better).
+//! Bytecode from another format version or compiler is not decoded; its
+//! sources are still used (compiled at import).
 
 use crate::vm::code::{Code, Source};
 use crate::vm::marshal;

@@ -108,14 +108,14 @@ fn exec_code(vm: &mut Vm, m: &Value, code: std::sync::Arc<crate::vm::code::Code>
 /// Build standard-library module `name` (an error here is a bug in its source).
 pub fn module_from_source(vm: &mut Vm, name: &str) -> Value {
     let m = super::new_module(name);
-    let r = exec_module(vm, &m, name);
-    report_failure(vm, name, r);
+    build_module(vm, &m, name);
     m
 }
 
-/// Print why building module `name` failed, if it did.
-pub fn report_failure(vm: &mut Vm, name: &str, r: PyResult<()>) {
-    if let Err(Flow::Exc(e)) = r {
+/// `exec_module` for a module the VM builds itself, where a failure is a
+/// bug in its source: printed, not raised.
+pub fn build_module(vm: &mut Vm, m: &Value, name: &str) {
+    if let Err(Flow::Exc(e)) = exec_module(vm, m, name) {
         let text = crate::vm::exc::format_exception(vm, &e);
         eprintln!("spindle: building module {} failed:\n{}", name, text);
     }

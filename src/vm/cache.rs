@@ -113,21 +113,7 @@ thread_local! {
 /// be an interned str (the cache is keyed by its identity).
 #[inline]
 pub fn lookup_type_cached(cls: &ObjRef, name: &Value) -> Option<Value> {
-    let Value::Obj(n) = name else { return lookup_type_v(cls, name) };
-    let i = (((Arc::as_ptr(cls) as usize) >> 4) ^ ((Arc::as_ptr(n) as usize) >> 3).wrapping_mul(0x9E37_79B9)) & (TYPE_SLOTS - 1);
-    let hit = TYPE_CACHE.try_with(|c| {
-        let c = c.borrow();
-        match c.get(i) {
-            Some(Some(s)) if Arc::ptr_eq(&s.cls, cls) && s.name.is(name) && s.epoch == TYPE_EPOCH.load(Ordering::Acquire) => {
-                Some(s.value.clone())
-            }
-            _ => None,
-        }
-    });
-    match hit {
-        Ok(Some(v)) => v,
-        _ => type_fill(i, cls, name),
-    }
+    with_type_attr(cls, name, Value::clone)
 }
 
 /// `f` applied to `lookup_type_cached(cls, name)` when the class has the
@@ -150,7 +136,7 @@ pub fn with_type_attr<R>(cls: &ObjRef, name: &Value, f: impl FnOnce(&Value) -> R
         if let Ok(Some(r)) = hit {
             return r;
         }
-        return lookup_type_cached(cls, name).map(|v| (f.take().unwrap())(&v));
+        return type_fill(i, cls, name).map(|v| (f.take().unwrap())(&v));
     }
     lookup_type_v(cls, name).map(|v| f(&v))
 }

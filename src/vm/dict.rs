@@ -180,13 +180,14 @@ impl Dict {
     pub fn mark_type(&self) {
         self.watch(WATCH_TYPE);
     }
-    /// Record a key inserted (the caller holds the lock).
-    #[inline]
-    fn note_key(&self, hash: i64) {
+    /// Insert a new key into `d` (this dict's locked contents), recording
+    /// it in the key filter.
+    fn insert_new(&self, d: &mut DictInner, hash: i64, key: Value, val: Value) {
         let b = self.keys.load(Ordering::Relaxed);
         if b & key_bit(hash) == 0 {
             self.keys.store(b | key_bit(hash), Ordering::Release);
         }
+        d.insert_new(hash, key, val);
     }
     /// False when no str key equal to `key` is present (no lock taken);
     /// true when one may be.
@@ -257,8 +258,7 @@ impl Dict {
                     return Ok(());
                 }
                 Ok(None) => {
-                    self.note_key(hash);
-                    d.insert_new(hash, key, val);
+                    self.insert_new(&mut d, hash, key, val);
                     drop(d);
                     self.bump();
                     return Ok(());
@@ -270,10 +270,7 @@ impl Dict {
         let mut d = lock(&self.inner);
         match idx {
             Some(i) if d.entries.get(i).map(|e| e.is_some()).unwrap_or(false) => d.entries[i].as_mut().unwrap().2 = val,
-            _ => {
-                self.note_key(hash);
-                d.insert_new(hash, key, val)
-            }
+            _ => self.insert_new(&mut d, hash, key, val),
         }
         drop(d);
         self.bump();
@@ -313,10 +310,7 @@ impl Dict {
             .copied();
         match found {
             Some(idx) => d.entries[idx].as_mut().unwrap().2 = val,
-            None => {
-                self.note_key(hash);
-                d.insert_new(hash, Value::str(key), val)
-            }
+            None => self.insert_new(&mut d, hash, Value::str(key), val),
         }
         drop(d);
         self.bump();
@@ -332,10 +326,7 @@ impl Dict {
             .copied();
         match found {
             Some(idx) => d.entries[idx].as_mut().unwrap().2 = val,
-            None => {
-                self.note_key(hash);
-                d.insert_new(hash, key.clone(), val)
-            }
+            None => self.insert_new(&mut d, hash, key.clone(), val),
         }
         drop(d);
         self.bump();
@@ -348,17 +339,12 @@ impl Dict {
         let s = key.as_pystr().expect("str key");
         let hash = s.hash();
         let d = lock(&self.inner);
+        // Interned names usually match by pointer, skipping the byte compare.
         let idx = *d.table.find(hash as u64, |&idx| matches!(&d.entries[idx], Some((h, k, _)) if *h == hash && (k.is(key) || k.as_str() == Some(&s.s))))?;
         d.entries[idx].as_ref().map(|e| f(&e.2))
     }
     pub fn get_str_value(&self, key: &Value) -> Option<Value> {
-        let s = key.as_pystr().expect("str key");
-        let hash = s.hash();
-        let d = lock(&self.inner);
-        // Interned names usually match by pointer, skipping the byte compare.
-        d.table
-            .find(hash as u64, |&idx| matches!(&d.entries[idx], Some((h, k, _)) if *h == hash && (k.is(key) || k.as_str() == Some(&s.s))))
-            .and_then(|&idx| d.entries[idx].as_ref().map(|e| e.2.clone()))
+        self.with_str_value(key, Value::clone)
     }
     pub fn remove_str(&self, key: &str) -> Option<Value> {
         let hash = crate::vm::value::str_hash(key);

@@ -424,19 +424,15 @@ impl Vm {
                         if o.cls.is_none() {
                             match &o.payload {
                                 Payload::Tuple(t) => {
-                                    let n = t.len() as i64;
-                                    let j = if *i < 0 { i + n } else { *i };
-                                    if j >= 0 && j < n {
-                                        frame.push(t[j as usize].clone());
+                                    if let Some(j) = ops::seq_index(*i, t.len()) {
+                                        frame.push(t[j].clone());
                                         continue;
                                     }
                                 }
                                 Payload::List(l) => {
                                     let items = lock(l);
-                                    let n = items.len() as i64;
-                                    let j = if *i < 0 { i + n } else { *i };
-                                    if j >= 0 && j < n {
-                                        frame.push(items[j as usize].clone());
+                                    if let Some(j) = ops::seq_index(*i, items.len()) {
+                                        frame.push(items[j].clone());
                                         continue;
                                     }
                                 }
@@ -455,10 +451,8 @@ impl Vm {
                     if let (Some(Payload::List(l)), Value::Int(i)) = (obj.payload(), &key) {
                         if obj.obj().map(|o| o.cls.is_none()).unwrap_or(false) {
                             let mut items = lock(l);
-                            let n = items.len() as i64;
-                            let j = if *i < 0 { i + n } else { *i };
-                            if j >= 0 && j < n {
-                                items[j as usize] = v;
+                            if let Some(j) = ops::seq_index(*i, items.len()) {
+                                items[j] = v;
                                 continue;
                             }
                         }

@@ -339,20 +339,16 @@ pub fn getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Va
             _ => {}
         }
     }
+    // Fast path: no data descriptors or hooks anywhere in the MRO, so the
+    // instance dict wins outright.
+    if let Some(dict) = plain_instance_dict(obj, name) {
+        if let Some(v) = dict.get_str_value(name) {
+            return Ok(Some(v));
+        }
+    }
     let cls = class_ref(obj);
     let heap = is_heap_class(cls);
     let flags = class_flags(cls);
-    // Fast path: no data descriptors or hooks anywhere in the MRO, so the
-    // instance dict wins outright.
-    if heap && flags & CLASS_GETATTRIBUTE == 0 && !may_be_data_descr(cls, name) {
-        if let Value::Obj(o) = obj {
-            if let Some(dict) = &o.dict {
-                if let Some(v) = dict.get_str_value(name) {
-                    return Ok(Some(v));
-                }
-            }
-        }
-    }
     // A user-defined __getattribute__ overrides everything.
     if heap && flags & CLASS_GETATTRIBUTE != 0 {
         if let Some(ga) = lookup_user_special(obj, "__getattribute__") {
@@ -590,21 +586,21 @@ pub fn generic_delattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<()> {
     Err(attr_missing(vm, obj, name))
 }
 
-/// `obj.name` as a method, when it is the common case: a plain function (or
-/// method descriptor) found on the class of an instance whose dict does not
-/// shadow it, and no `__getattribute__`. Pushes the function and the
-/// receiver straight onto `stack` and returns true; false: use `load_method`.
+/// `f` applied to the class's function for `obj.name(...)` when the common
+/// case holds: a plain function (or method descriptor) found on the class,
+/// not shadowed by the instance's dict, and no `__getattribute__`; the call
+/// then takes `obj` as its first argument. None: look the attribute up.
 #[inline]
-pub fn push_method(obj: &Value, name: &Value, stack: &mut Vec<Value>) -> bool {
+fn with_plain_method<R>(obj: &Value, name: &Value, f: impl FnOnce(&Value) -> R) -> Option<R> {
     let dict = match obj {
-        Value::Obj(o) if matches!(o.payload, Payload::Class(_) | Payload::Module(_) | Payload::Super(..)) => return false,
+        Value::Obj(o) if matches!(o.payload, Payload::Class(_) | Payload::Module(_) | Payload::Super(..)) => return None,
         Value::Obj(o) => o.dict.as_ref(),
         _ => None,
     };
     let cls = class_ref(obj);
-    let Payload::Class(c) = &cls.payload else { return false };
+    let Payload::Class(c) = &cls.payload else { return None };
     if c.flags.load(std::sync::atomic::Ordering::Acquire) & CLASS_GETATTRIBUTE != 0 {
-        return false;
+        return None;
     }
     crate::vm::cache::with_type_attr(cls, name, |d| {
         let plain = match d.payload() {
@@ -615,46 +611,30 @@ pub fn push_method(obj: &Value, name: &Value, stack: &mut Vec<Value>) -> bool {
         let shadowed = || {
             dict.is_some_and(|dd| name.as_pystr().is_none_or(|n| dd.may_contain_str(n)) && dd.with_str_value(name, |_| ()).is_some())
         };
-        if plain && !shadowed() {
-            stack.push(d.clone());
-            stack.push(obj.clone());
-            true
-        } else {
-            false
-        }
+        (plain && !shadowed()).then(|| f(d))
     })
-    .unwrap_or(false)
+    .flatten()
+}
+
+/// `obj.name` as a method in the common case (`with_plain_method`): pushes
+/// the function and the receiver straight onto `stack` and returns true;
+/// false: use `load_method`.
+#[inline]
+pub fn push_method(obj: &Value, name: &Value, stack: &mut Vec<Value>) -> bool {
+    with_plain_method(obj, name, |d| {
+        stack.push(d.clone());
+        stack.push(obj.clone());
+    })
+    .is_some()
 }
 
 /// For `obj.name(...)`: returns (function, Some(self)) when the method can be
 /// called unbound with `self` prepended, else (attribute, None).
 pub fn load_method(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<(Value, Option<Value>)> {
-    if let Value::Obj(o) = obj {
-        if matches!(o.payload, Payload::Class(_) | Payload::Module(_) | Payload::Super(..)) {
-            return Ok((getattr(vm, obj, name)?, None));
-        }
+    match with_plain_method(obj, name, Value::clone) {
+        Some(d) => Ok((d, Some(obj.clone()))),
+        None => Ok((getattr(vm, obj, name)?, None)),
     }
-    let cls = class_ref(obj);
-    if let Some(d) = crate::vm::cache::lookup_type_cached(cls, name) {
-        let plain = match d.payload() {
-            Some(Payload::Function(_)) => true,
-            Some(Payload::Builtin(b)) => b.is_method && b.bound.is_none(),
-            _ => false,
-        };
-        if plain {
-            let shadowed = match obj {
-                Value::Obj(o) => o.dict.as_ref().is_some_and(|dd| {
-                    name.as_pystr().is_none_or(|n| dd.may_contain_str(n)) && dd.get_str_value(name).is_some()
-                }),
-                _ => false,
-            };
-            let custom_ga = is_heap_class(cls) && class_flags(cls) & CLASS_GETATTRIBUTE != 0;
-            if !shadowed && !custom_ga {
-                return Ok((d, Some(obj.clone())));
-            }
-        }
-    }
-    Ok((getattr(vm, obj, name)?, None))
 }
 
 // ----- truthiness, len, hash -----
@@ -1337,15 +1317,22 @@ pub fn to_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
 
 // ----- containers -----
 
+/// `i` as an index into a sequence of `len` items, a negative `i` counting
+/// from the end; None when it is out of range.
+#[inline]
+pub fn seq_index(i: i64, len: usize) -> Option<usize> {
+    let n = len as i64;
+    let j = if i < 0 { i + n } else { i };
+    (j >= 0 && j < n).then_some(j as usize)
+}
+
 pub fn getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult {
     if let Value::Obj(o) = obj {
         if let (Payload::List(l), Value::Int(i)) = (&o.payload, key) {
             if o.cls.is_none() {
                 let l = lock(l);
-                let n = l.len() as i64;
-                let j = if *i < 0 { i + n } else { *i };
-                if j >= 0 && j < n {
-                    return Ok(l[j as usize].clone());
+                if let Some(j) = seq_index(*i, l.len()) {
+                    return Ok(l[j].clone());
                 }
                 return Err(vm.index_error("list index out of range"));
             }
