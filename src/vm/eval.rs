@@ -814,7 +814,7 @@ impl Vm {
                     let mut done = self.frames.pop().unwrap();
                     // Save the generator's handled exceptions while suspended.
                     done.saved_exc = self.exc_info.split_off(done.exc_base.min(self.exc_info.len()));
-                    let g = done.gen.clone().expect("yield outside generator");
+                    let g = done.gen.take().expect("yield outside generator");
                     types::generator::suspend(&g, done);
                     if self.frames.len() <= base {
                         return Ok(Some(Exit::Yield(v)));

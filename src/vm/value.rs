@@ -216,12 +216,10 @@ pub struct TbEntry {
 /// Generators, coroutines and async generators own their suspended frame.
 pub struct GenData {
     pub kind: GenKind,
-    pub frame: Mutex<Option<Box<crate::vm::frame::Frame>>>,
-    pub running: std::sync::atomic::AtomicBool,
+    /// The suspended frame, and whether it runs or has finished.
+    pub frame: crate::vm::types::generator::FrameSlot,
     pub name: String,
     pub qualname: String,
-    /// Set once the generator has finished (returned or raised).
-    pub finished: std::sync::atomic::AtomicBool,
     /// Its code (gi_code / cr_code / ag_code), also while the frame runs.
     pub code: Arc<crate::vm::code::Code>,
 }

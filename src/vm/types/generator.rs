@@ -7,8 +7,8 @@ use crate::vm::eval::Exit;
 use crate::vm::frame::{Frame, ReturnTo};
 use crate::vm::value::*;
 use crate::vm::{exc, ops, Args, Flow, PyResult, Vm, MAX_NATIVE_DEPTH};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Mutex;
+use std::cell::UnsafeCell;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 pub enum GenResult {
     Yielded(Value),
@@ -20,11 +20,9 @@ pub fn new_generator(kind: GenKind, frame: Box<Frame>, name: String, qualname: S
     Value::Obj(Obj::new(Payload::Generator(GenData {
         kind,
         code,
-        frame: Mutex::new(Some(frame)),
-        running: AtomicBool::new(false),
+        frame: FrameSlot::new(frame),
         name,
         qualname,
-        finished: AtomicBool::new(false),
     })))
 }
 
@@ -67,36 +65,103 @@ pub fn as_generator(v: &Value) -> Option<ObjRef> {
     }
 }
 
+/// A generator's frame and its state in one atomic byte, so a resume costs
+/// one compare-and-swap and a suspension one store (a mutex and a `running`
+/// flag cost four read-modify-writes per resume and suspension).
+///
+/// The frame is in the cell exactly while the state is IDLE or BUSY. Whoever
+/// moves the state from IDLE owns the cell until it stores the state back:
+/// a resumer (RUNNING) until it suspends or finishes the frame, an inspector
+/// (BUSY, for gi_frame) for a moment, without running Python code.
+pub struct FrameSlot {
+    state: AtomicU8,
+    frame: UnsafeCell<Option<Box<Frame>>>,
+}
+
+const IDLE: u8 = 0;
+const RUNNING: u8 = 1;
+const FINISHED: u8 = 2;
+const BUSY: u8 = 3;
+
+// SAFETY: the cell is only touched by the thread that moved the state away
+// from IDLE (Acquire) and hands it back with a Release store.
+unsafe impl Sync for FrameSlot {}
+
+impl FrameSlot {
+    fn new(frame: Box<Frame>) -> FrameSlot {
+        FrameSlot { state: AtomicU8::new(IDLE), frame: UnsafeCell::new(Some(frame)) }
+    }
+
+    /// Take the frame to run it: Ok(None) once finished, Err while it runs.
+    fn take(&self) -> Result<Option<Box<Frame>>, ()> {
+        loop {
+            match self.state.compare_exchange(IDLE, RUNNING, Ordering::Acquire, Ordering::Relaxed) {
+                // SAFETY: RUNNING gives this thread the cell.
+                Ok(_) => return Ok(unsafe { (*self.frame.get()).take() }),
+                Err(RUNNING) => return Err(()),
+                Err(FINISHED) => return Ok(None),
+                Err(_) => std::hint::spin_loop(),
+            }
+        }
+    }
+
+    /// Put the frame back after it yielded (only its resumer calls this).
+    fn put(&self, f: Box<Frame>) {
+        // SAFETY: the state is RUNNING, held by this thread.
+        unsafe { *self.frame.get() = Some(f) };
+        self.state.store(IDLE, Ordering::Release);
+    }
+
+    fn finish(&self) {
+        self.state.store(FINISHED, Ordering::Release);
+    }
+
+    pub fn running(&self) -> bool {
+        self.state.load(Ordering::Relaxed) == RUNNING
+    }
+
+    /// Look at the suspended frame (None while it runs or once finished).
+    /// `f` must not run Python code.
+    pub fn inspect<R>(&self, f: impl FnOnce(Option<&Frame>) -> R) -> R {
+        loop {
+            match self.state.compare_exchange(IDLE, BUSY, Ordering::Acquire, Ordering::Relaxed) {
+                Ok(_) => {
+                    // SAFETY: BUSY gives this thread the cell until the store below.
+                    let r = f(unsafe { (*self.frame.get()).as_deref() });
+                    self.state.store(IDLE, Ordering::Release);
+                    return r;
+                }
+                Err(BUSY) => std::hint::spin_loop(),
+                Err(_) => return f(None),
+            }
+        }
+    }
+
+    fn get_mut(&mut self) -> &mut Option<Box<Frame>> {
+        self.frame.get_mut()
+    }
+}
+
 /// Take the frame out to run it; None if the generator has finished.
 pub fn take_frame(vm: &mut Vm, g: &ObjRef) -> PyResult<Option<Box<Frame>>> {
-    let d = data(g);
-    if d.running.swap(true, Ordering::AcqRel) {
-        return Err(vm.value_error(format!("{} already executing", kind_name(g))));
-    }
-    match lock(&d.frame).take() {
-        Some(mut f) => {
+    match data(g).frame.take() {
+        Ok(Some(mut f)) => {
             f.gen = Some(g.clone());
             Ok(Some(f))
         }
-        None => {
-            d.running.store(false, Ordering::Release);
-            Ok(None)
-        }
+        Ok(None) => Ok(None),
+        Err(()) => Err(vm.value_error(format!("{} already executing", kind_name(g)))),
     }
 }
 
 /// Put a suspended frame back (breaking the frame→generator reference).
 pub fn suspend(g: &ObjRef, mut f: Box<Frame>) {
     f.gen = None;
-    let d = data(g);
-    *lock(&d.frame) = Some(f);
-    d.running.store(false, Ordering::Release);
+    data(g).frame.put(f);
 }
 
 pub fn finish(g: &ObjRef) {
-    let d = data(g);
-    d.finished.store(true, Ordering::Release);
-    d.running.store(false, Ordering::Release);
+    data(g).frame.finish();
 }
 
 fn run_gen_frame(vm: &mut Vm, g: &ObjRef, mut f: Box<Frame>, throw: Option<Value>) -> PyResult<GenResult> {
@@ -278,10 +343,7 @@ pub static PENDING_COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::At
 
 impl Drop for GenData {
     fn drop(&mut self) {
-        let frame = match self.frame.get_mut() {
-            Ok(f) => f.take(),
-            Err(e) => e.into_inner().take(),
-        };
+        let frame = self.frame.get_mut().take();
         if let Some(f) = frame {
             // Only a started generator inside a try/with has cleanup to run.
             if f.pc > 0 && !f.blocks.is_empty() && self.kind == GenKind::Generator {

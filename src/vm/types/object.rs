@@ -699,20 +699,23 @@ pub fn builtin_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
             "__name__" => Some(Value::str(g.name.as_str())),
             "__qualname__" => Some(Value::str(g.qualname.as_str())),
             "gi_code" | "cr_code" | "ag_code" => Some(crate::vm::code_value(g.code.clone())),
-            "gi_running" | "cr_running" | "ag_running" => Some(Value::Bool(g.running.load(std::sync::atomic::Ordering::Relaxed))),
-            "gi_frame" | "cr_frame" | "ag_frame" => Some(match lock(&g.frame).as_ref() {
-                Some(f) if !g.finished.load(std::sync::atomic::Ordering::Relaxed) => {
-                    let snap = super::exceptions::frame_snapshot(&f.code, f.pc, Some(f.globals.clone()));
-                    if f.pc == 0 {
-                        // Not started yet: CPython reports the def line.
-                        if let Some(d) = snap.obj().and_then(|o| o.dict.as_ref()) {
-                            d.set_str("f_lineno", Value::Int(f.code.first_line as i64));
+            "gi_running" | "cr_running" | "ag_running" => Some(Value::Bool(g.frame.running())),
+            "gi_frame" | "cr_frame" | "ag_frame" => {
+                let at = g.frame.inspect(|f| f.map(|f| (f.code.clone(), f.pc, f.globals.clone())));
+                Some(match at {
+                    Some((code, pc, globals)) => {
+                        let snap = super::exceptions::frame_snapshot(&code, pc, Some(globals));
+                        if pc == 0 {
+                            // Not started yet: CPython reports the def line.
+                            if let Some(d) = snap.obj().and_then(|o| o.dict.as_ref()) {
+                                d.set_str("f_lineno", Value::Int(code.first_line as i64));
+                            }
                         }
+                        snap
                     }
-                    snap
-                }
-                _ => Value::None,
-            }),
+                    None => Value::None,
+                })
+            }
             "gi_yieldfrom" | "cr_await" | "ag_await" => Some(Value::None),
             _ => None,
         },
