@@ -163,7 +163,7 @@ impl Detector {
 /// `File ..., line ..., in ...` lines with the source line under each.
 fn stack_of(vm: &Vm) -> String {
     let mut out = String::new();
-    for f in &vm.frames {
+    for f in vm.frames.iter() {
         let line = f.code.line_of(f.pc.saturating_sub(1));
         out.push_str(&format!("  File \"{}\", line {}, in {}\n", f.code.filename, line, f.code.name));
         if let Some(src) = f.code.source_line(line) {

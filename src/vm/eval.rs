@@ -120,6 +120,13 @@ impl Vm {
                 }
             };
         }
+        // The current frame and its instructions, refetched only when a
+        // frame was pushed or popped: the dispatch then loads the pc and the
+        // instruction instead of walking frames -> frame -> code -> instrs.
+        let mut epoch = self.frames.epoch().wrapping_sub(1);
+        let mut current: *mut Frame = std::ptr::null_mut();
+        let mut instrs: *const Instr = std::ptr::null();
+        let mut ninstrs = 0usize;
         loop {
             self.tick = self.tick.wrapping_add(1);
             if self.tick % TICK == 0 {
@@ -131,9 +138,20 @@ impl Vm {
             if types::generator::PENDING_COUNT.load(std::sync::atomic::Ordering::Relaxed) != 0 {
                 tryx!(types::generator::close_pending(self));
             }
-            let frame = frame!(self);
-            let instr = frame.code.instrs[frame.pc];
-            frame.pc += 1;
+            if self.frames.epoch() != epoch {
+                epoch = self.frames.epoch();
+                let f = frame!(self);
+                instrs = f.code.instrs.as_ptr();
+                ninstrs = f.code.instrs.len();
+                current = &mut **f;
+            }
+            let frame = top_frame(&mut self.frames, current);
+            let pc = frame.pc;
+            assert!(pc < ninstrs, "pc out of range");
+            // SAFETY: `instrs` belongs to the code of `current`, which is
+            // still the top frame (the epoch is unchanged), and pc < ninstrs.
+            let instr = unsafe { *instrs.add(pc) };
+            frame.pc = pc + 1;
             match instr {
                 Instr::Nop | Instr::SetupAnnotations => {}
                 Instr::LoadConst(i) => {
@@ -1407,6 +1425,17 @@ fn fast_compare(op: crate::vm::code::CmpOp, a: &Value, b: &Value) -> Option<bool
         Gt => ord == Greater,
         Ge => ord != Less,
     })
+}
+
+/// The top frame, as cached by `step_until`. Borrowing `frames` mutably
+/// gives it the same borrow as `frame!(self)`, so the borrow checker still
+/// keeps it apart from anything that could push or pop a frame.
+#[inline(always)]
+fn top_frame<'a>(frames: &'a mut crate::vm::frame::FrameStack, current: *mut Frame) -> &'a mut Frame {
+    debug_assert!(std::ptr::eq(current, &**frames.last().expect("no frame")));
+    // SAFETY: `current` is the boxed top frame of `frames`: step_until
+    // refetches it whenever the stack's epoch moves.
+    unsafe { &mut *current }
 }
 
 /// Borrow a name from the current frame's code for the duration of one

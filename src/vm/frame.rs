@@ -125,3 +125,44 @@ impl Frame {
         self.code.line_of(self.pc.saturating_sub(1))
     }
 }
+
+/// A thread's frame stack. Every push and pop bumps `epoch`, so the eval loop
+/// can keep the current frame and its instructions in locals and refetch them
+/// only when the epoch moved (`eval::step_until`). The frames themselves are
+/// reachable read-only as a slice, and the top one mutably: no change to the
+/// stack escapes the epoch.
+#[derive(Default)]
+pub struct FrameStack {
+    frames: Vec<Box<Frame>>,
+    epoch: usize,
+}
+
+impl FrameStack {
+    #[inline]
+    pub fn push(&mut self, f: Box<Frame>) {
+        self.epoch = self.epoch.wrapping_add(1);
+        self.frames.push(f);
+    }
+    #[inline]
+    pub fn pop(&mut self) -> Option<Box<Frame>> {
+        self.epoch = self.epoch.wrapping_add(1);
+        self.frames.pop()
+    }
+    #[inline]
+    pub fn last_mut(&mut self) -> Option<&mut Box<Frame>> {
+        self.frames.last_mut()
+    }
+    /// Changes whenever a frame is pushed or popped.
+    #[inline]
+    pub fn epoch(&self) -> usize {
+        self.epoch
+    }
+}
+
+impl std::ops::Deref for FrameStack {
+    type Target = [Box<Frame>];
+    #[inline]
+    fn deref(&self) -> &[Box<Frame>] {
+        &self.frames
+    }
+}

@@ -105,7 +105,7 @@ pub fn new_dict() -> Value {
 
 /// The per-thread interpreter state.
 pub struct Vm {
-    pub frames: Vec<Box<Frame>>,
+    pub frames: crate::vm::frame::FrameStack,
     /// Exceptions being handled (for bare `raise`, context chaining, sys.exc_info).
     pub exc_info: Vec<Value>,
     pub run: Arc<Run>,
@@ -165,7 +165,7 @@ impl Vm {
     /// The VM of another thread of the run.
     pub fn for_thread(run: Arc<Run>, lane: &str, ident: u64) -> Vm {
         Vm {
-            frames: Vec::new(),
+            frames: Default::default(),
             exc_info: Vec::new(),
             run,
             native_depth: 0,
