@@ -296,7 +296,7 @@ fn is_identifier_like(s: &str) -> bool {
 fn memo_key(v: &Value) -> Option<MemoKey> {
     let o = v.obj()?;
     match &o.payload {
-        Payload::Str(s) if o.cls.is_none() && (s.nchars <= 1 || is_identifier_like(&s.s)) => Some(MemoKey::Str(s.s.clone())),
+        Payload::Str(s) if o.cls.is_none() && (s.nchars <= 1 || is_identifier_like(&s.s)) => Some(MemoKey::Str(s.s.as_str().into())),
         Payload::Bytes(b) if o.cls.is_none() && b.len() <= 1 => Some(MemoKey::Bytes(b.to_vec())),
         _ => Some(MemoKey::Id(Arc::as_ptr(o) as *const u8 as usize)),
     }

@@ -59,15 +59,23 @@ pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 /// An immutable Python str with a cached char count and hash.
+///
+/// The text is a `String` rather than a `Box<str>`: most strings are built
+/// in a `String` (formatting, joining, concatenation), and boxing one
+/// reallocates it whenever its capacity exceeds its length. Only a string
+/// wasting more than a quarter of its buffer is shrunk.
 pub struct PyStr {
-    pub s: Box<str>,
+    pub s: String,
     pub nchars: usize,
     hash: AtomicI64,
 }
 
 impl PyStr {
-    pub fn new(s: impl Into<Box<str>>) -> PyStr {
-        let s = s.into();
+    pub fn new(s: impl Into<String>) -> PyStr {
+        let mut s = s.into();
+        if s.capacity() - s.len() > 32.max(s.len() / 4) {
+            s.shrink_to_fit();
+        }
         let nchars = if s.is_ascii() { s.len() } else { s.chars().count() };
         PyStr { s, nchars, hash: AtomicI64::new(-1) }
     }
@@ -316,7 +324,7 @@ impl Value {
             _ => None,
         }
     }
-    pub fn str(s: impl Into<Box<str>>) -> Value {
+    pub fn str(s: impl Into<String>) -> Value {
         Value::Obj(Obj::new(Payload::Str(PyStr::new(s))))
     }
     pub fn as_str(&self) -> Option<&str> {
