@@ -384,14 +384,19 @@ impl Vm {
                             continue;
                         }
                     }
-                    let mut pos: Vec<Value> = Vec::with_capacity(n + 1);
-                    if recv_is_null {
-                        pos.extend(frame.stack.drain(len - n..));
+                    let pos = if recv_is_null {
+                        let pos = frame.stack.split_off(len - n);
                         frame.stack.pop();
+                        pos
                     } else {
-                        pos.extend(frame.stack.drain(len - n - 1..));
-                    }
+                        frame.stack.split_off(len - n - 1)
+                    };
                     let f = frame.pop();
+                    if let Some(func) = plain_builtin(&f) {
+                        let v = tryx!(self.call_builtin(func, Args::new(pos), true));
+                        frame!(self).push(v);
+                        continue;
+                    }
                     tryx!(self.do_call(f, Args::new(pos)));
                 }
                 Instr::Call(n) => {
@@ -406,8 +411,13 @@ impl Vm {
                             continue;
                         }
                     }
-                    let pos: Vec<Value> = frame.stack.drain(len - n as usize..).collect();
+                    let pos = frame.stack.split_off(len - n as usize);
                     let f = frame.pop();
+                    if let Some(func) = plain_builtin(&f) {
+                        let v = tryx!(self.call_builtin(func, Args::new(pos), true));
+                        frame!(self).push(v);
+                        continue;
+                    }
                     tryx!(self.do_call(f, Args::new(pos)));
                 }
                 Instr::CallKw(n) => {
@@ -1425,6 +1435,17 @@ fn fast_compare(op: crate::vm::code::CmpOp, a: &Value, b: &Value) -> Option<bool
         Gt => ord == Greater,
         Ge => ord != Less,
     })
+}
+
+/// The function of a builtin that takes its arguments as they are (neither
+/// bound to a receiver nor carrying data), which the eval loop calls
+/// directly instead of through `prepare_call`.
+#[inline]
+fn plain_builtin(f: &Value) -> Option<NativeFn> {
+    match f.payload() {
+        Some(Payload::Builtin(b)) if b.bound.is_none() && b.data.is_none() => Some(b.func),
+        _ => None,
+    }
 }
 
 /// The top frame, as cached by `step_until`. Borrowing `frames` mutably

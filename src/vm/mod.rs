@@ -322,10 +322,7 @@ impl Vm {
                     args.pos.insert(0, d.clone());
                 }
                 let direct = std::mem::take(&mut self.direct_call);
-                self.suspendable = direct && self.green_depth == Some(self.native_depth);
-                let r = (b.func)(self, args);
-                self.suspendable = false;
-                Ok(Prepared::Done(r?))
+                Ok(Prepared::Done(self.call_builtin(b.func, args, direct)?))
             }
             Payload::Class(_) => types::object::call_class(self, obj, args),
             _ => {
@@ -339,6 +336,16 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// Run a builtin's function. `direct` says bytecode called it, so at the
+    /// green depth it may suspend (see `suspendable`).
+    #[inline]
+    pub(crate) fn call_builtin(&mut self, func: NativeFn, args: Args, direct: bool) -> PyResult<Value> {
+        self.suspendable = direct && self.green_depth == Some(self.native_depth);
+        let r = func(self, args);
+        self.suspendable = false;
+        r
     }
 
     /// A fresh frame, from the pool when possible.
