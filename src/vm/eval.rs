@@ -1109,11 +1109,9 @@ impl Vm {
         }
         let mut f = self.alloc_frame(code, globals);
         let caller = frame!(self);
-        let len = caller.stack.len();
-        for (i, v) in caller.stack.drain(len - nargs..).enumerate() {
-            f.fast[i] = Some(v);
-        }
-        caller.stack.truncate(len - nargs - extra);
+        let start = caller.stack.len() - nargs;
+        crate::vm::frame::move_to_slots(&mut caller.stack, start, &mut f.fast[..nargs]);
+        caller.stack.truncate(start - extra);
         f.exc_base = self.exc_info.len();
         self.frames.push(f);
         Ok(())

@@ -126,6 +126,27 @@ impl Frame {
     }
 }
 
+/// Move `from[start..]` into `slots` (exactly as many), leaving `from`
+/// truncated to `start`: arguments into a new frame's locals.
+///
+/// Each value is moved whole, as one 16-byte copy. Moving them through
+/// `drain` or `into_iter` went through `Option<Value>`, which LLVM rebuilt
+/// byte by byte on the stack and then read back whole: a store-forwarding
+/// stall on every argument of every call.
+#[inline]
+pub fn move_to_slots(from: &mut Vec<Value>, start: usize, slots: &mut [Option<Value>]) {
+    assert_eq!(from.len() - start, slots.len());
+    // SAFETY: set_len first forgets the moved values in `from` (so a panic
+    // can only leak them), then each is read exactly once into its slot.
+    unsafe {
+        from.set_len(start);
+        let src = from.as_ptr().add(start);
+        for (i, slot) in slots.iter_mut().enumerate() {
+            *slot = Some(std::ptr::read(src.add(i)));
+        }
+    }
+}
+
 /// A thread's frame stack. Every push and pop bumps `epoch`, so the eval loop
 /// can keep the current frame and its instructions in locals and refetch them
 /// only when the epoch moved (`eval::step_until`). The frames themselves are

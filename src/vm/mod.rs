@@ -382,9 +382,8 @@ impl Vm {
             && !code.flags.varkw
             && code.kwonlyargcount == 0
         {
-            for (i, v) in args.pos.into_iter().enumerate() {
-                frame.fast[i] = Some(v);
-            }
+            let mut pos = args.pos;
+            crate::vm::frame::move_to_slots(&mut pos, 0, &mut frame.fast[..nargs]);
         } else {
             self.bind_args(fobj, func, &mut frame, args)?;
         }
