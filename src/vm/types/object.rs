@@ -285,6 +285,16 @@ pub fn call_class(vm: &mut Vm, cls: &ObjRef, mut args: Args) -> PyResult<Prepare
     }
     let clsv = Value::Obj(cls.clone());
     let new = ops::lookup_type(cls, "__new__");
+    // A builtin class (str(x), range(n), enumerate(xs)...): a builtin
+    // __new__ does all the work and __init__ is object's, which is skipped.
+    // The arguments move to __new__ instead of being copied for __init__.
+    if let Some(Payload::StaticMethod(f)) = new.as_ref().and_then(|n| n.payload()) {
+        if matches!(f.payload(), Some(Payload::Builtin(_))) && init_is_objects(cls) {
+            let f = f.clone();
+            args.pos.insert(0, clsv);
+            return Ok(Prepared::Done(vm.call_args(&f, args)?));
+        }
+    }
     let inst = match new.as_ref().and_then(|n| n.payload()) {
         Some(Payload::StaticMethod(f)) => {
             let f = f.clone();
@@ -307,9 +317,7 @@ pub fn call_class(vm: &mut Vm, cls: &ObjRef, mut args: Args) -> PyResult<Prepare
                 let p = vm.prepare_call(init, args)?;
                 Ok(p.with_return(ReturnTo::Init(inst)))
             }
-            Some(Payload::Builtin(b)) if b.name == "__init__" && std::ptr::eq(b.func as *const (), object_init as *const ()) => {
-                Ok(Prepared::Done(inst))
-            }
+            Some(Payload::Builtin(b)) if std::ptr::eq(b.func as *const (), object_init as *const ()) => Ok(Prepared::Done(inst)),
             _ => {
                 args.pos.insert(0, inst.clone());
                 vm.call_args(&init, args)?;
@@ -318,6 +326,12 @@ pub fn call_class(vm: &mut Vm, cls: &ObjRef, mut args: Args) -> PyResult<Prepare
         },
         None => Ok(Prepared::Done(inst)),
     }
+}
+
+/// Whether `cls.__init__` is `object.__init__`, which a class call skips.
+fn init_is_objects(cls: &ObjRef) -> bool {
+    matches!(ops::lookup_type(cls, "__init__").as_ref().and_then(|i| i.payload()),
+        Some(Payload::Builtin(b)) if std::ptr::eq(b.func as *const (), object_init as *const ()))
 }
 
 fn type_call3(vm: &mut Vm, meta: Option<ObjRef>, args: Args) -> PyResult {

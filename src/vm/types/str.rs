@@ -140,6 +140,9 @@ pub fn binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Va
 
 fn str_new(vm: &mut Vm, mut args: Args) -> PyResult {
     let cls = args.pos.remove(0);
+    if args.pos.len() + args.kw.len() > 3 {
+        return Err(vm.type_error(format!("str() takes at most 3 arguments ({} given)", args.pos.len() + args.kw.len())));
+    }
     let obj = args.take_kw("object").or_else(|| args.pos.first().cloned());
     let encoding = args.take_kw("encoding").or_else(|| args.pos.get(1).cloned());
     let errors = args.take_kw("errors").or_else(|| args.pos.get(2).cloned());
