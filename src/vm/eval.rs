@@ -841,7 +841,7 @@ impl Vm {
                     let v = frame.pop();
                     let mut done = self.frames.pop().unwrap();
                     // Save the generator's handled exceptions while suspended.
-                    done.saved_exc = self.exc_info.split_off(done.exc_base.min(self.exc_info.len()));
+                    done.suspend_exc(&mut self.exc_info);
                     let g = done.gen.take().expect("yield outside generator");
                     types::generator::suspend(&g, done);
                     if self.frames.len() <= base {
@@ -1294,13 +1294,11 @@ impl Vm {
             f.push(send);
         }
         f.ret = ret;
-        let saved = std::mem::take(&mut f.saved_exc);
         if self.frames.len() >= self.run.recursion_limit() {
             types::generator::suspend(g, f);
             return Err(self.err(&types().exc("RecursionError"), "maximum recursion depth exceeded"));
         }
-        f.exc_base = self.exc_info.len();
-        self.exc_info.extend(saved);
+        f.resume_exc(&mut self.exc_info);
         self.frames.push(f);
         Ok(())
     }

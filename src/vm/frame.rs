@@ -103,6 +103,22 @@ impl Frame {
         self.gen = None;
         self.saved_exc.clear();
     }
+    /// Resuming a generator's frame: the exceptions it was handling go back
+    /// on the thread's stack, above the current ones.
+    #[inline]
+    pub fn resume_exc(&mut self, exc_info: &mut Vec<Value>) {
+        self.exc_base = exc_info.len();
+        if !self.saved_exc.is_empty() {
+            exc_info.append(&mut self.saved_exc);
+        }
+    }
+    /// Suspending it: they come off again, into the frame.
+    #[inline]
+    pub fn suspend_exc(&mut self, exc_info: &mut Vec<Value>) {
+        if exc_info.len() > self.exc_base {
+            self.saved_exc = exc_info.split_off(self.exc_base);
+        }
+    }
     #[inline]
     pub fn push(&mut self, v: Value) {
         self.stack.push(v);

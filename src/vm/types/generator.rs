@@ -172,9 +172,7 @@ fn run_gen_frame(vm: &mut Vm, g: &ObjRef, mut f: Box<Frame>, throw: Option<Value
     f.ret = ReturnTo::GenNative;
     vm.native_depth += 1;
     let base = vm.frames.len();
-    let saved = std::mem::take(&mut f.saved_exc);
-    f.exc_base = vm.exc_info.len();
-    vm.exc_info.extend(saved);
+    f.resume_exc(&mut vm.exc_info);
     vm.frames.push(f);
     let r = match throw {
         Some(e) => match vm.unwind(base, e, true) {
