@@ -143,7 +143,7 @@ impl Vm {
                 let f = frame!(self);
                 instrs = f.code.instrs.as_ptr();
                 ninstrs = f.code.instrs.len();
-                current = &mut **f;
+                current = f;
             }
             let frame = top_frame(&mut self.frames, current);
             let pc = frame.pc;

@@ -167,7 +167,8 @@ pub fn move_to_slots(from: &mut Vec<Value>, start: usize, slots: &mut [Option<Va
 /// can keep the current frame and its instructions in locals and refetch them
 /// only when the epoch moved (`eval::step_until`). The frames themselves are
 /// reachable read-only as a slice, and the top one mutably: no change to the
-/// stack escapes the epoch.
+/// stack escapes the epoch. (A frame's `code` is only set by `Frame::reset`,
+/// on a pooled frame, never on one in a stack.)
 #[derive(Default)]
 pub struct FrameStack {
     frames: Vec<Box<Frame>>,
@@ -185,9 +186,11 @@ impl FrameStack {
         self.epoch = self.epoch.wrapping_add(1);
         self.frames.pop()
     }
+    /// The top frame, mutably (as a `Frame`, not its `Box`, so it cannot be
+    /// swapped for another behind the epoch's back).
     #[inline]
-    pub fn last_mut(&mut self) -> Option<&mut Box<Frame>> {
-        self.frames.last_mut()
+    pub fn last_mut(&mut self) -> Option<&mut Frame> {
+        self.frames.last_mut().map(|f| &mut **f)
     }
     /// Changes whenever a frame is pushed or popped.
     #[inline]

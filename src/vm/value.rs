@@ -62,8 +62,9 @@ pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 ///
 /// The text is a `String` rather than a `Box<str>`: most strings are built
 /// in a `String` (formatting, joining, concatenation), and boxing one
-/// reallocates it whenever its capacity exceeds its length. Only a string
-/// wasting more than a quarter of its buffer is shrunk.
+/// reallocates it whenever its capacity exceeds its length. Only a buffer
+/// with more than 32 spare bytes and more than a quarter of its length spare
+/// is shrunk.
 pub struct PyStr {
     pub s: String,
     pub nchars: usize,
