@@ -385,11 +385,11 @@ impl Vm {
                         }
                     }
                     let pos = if recv_is_null {
-                        let pos = frame.stack.split_off(len - n);
+                        let pos = crate::vm::frame::take_args(&mut frame.stack, len - n);
                         frame.stack.pop();
                         pos
                     } else {
-                        frame.stack.split_off(len - n - 1)
+                        crate::vm::frame::take_args(&mut frame.stack, len - n - 1)
                     };
                     let f = frame.pop();
                     if let Some(func) = plain_builtin(&f) {
@@ -411,7 +411,7 @@ impl Vm {
                             continue;
                         }
                     }
-                    let pos = frame.stack.split_off(len - n as usize);
+                    let pos = crate::vm::frame::take_args(&mut frame.stack, len - n as usize);
                     let f = frame.pop();
                     if let Some(func) = plain_builtin(&f) {
                         let v = tryx!(self.call_builtin(func, Args::new(pos), true));

@@ -163,6 +163,23 @@ pub fn move_to_slots(from: &mut Vec<Value>, start: usize, slots: &mut [Option<Va
     }
 }
 
+/// The values `from[start..]` as a new vector, with room for one more: a
+/// bound method's receiver or a class's new instance is inserted in front of
+/// the arguments, which would otherwise reallocate an exactly sized vector.
+#[inline]
+pub fn take_args(from: &mut Vec<Value>, start: usize) -> Vec<Value> {
+    let n = from.len() - start;
+    let mut out = Vec::with_capacity(n + 1);
+    // SAFETY: the values are moved: `from` forgets them (set_len) and `out`
+    // takes them over (set_len), each copied once.
+    unsafe {
+        std::ptr::copy_nonoverlapping(from.as_ptr().add(start), out.as_mut_ptr(), n);
+        from.set_len(start);
+        out.set_len(n);
+    }
+    out
+}
+
 /// A thread's frame stack. Every push and pop bumps `epoch`, so the eval loop
 /// can keep the current frame and its instructions in locals and refetch them
 /// only when the epoch moved (`eval::step_until`). The frames themselves are
