@@ -82,6 +82,7 @@ fn unsupported_constants_are_refused() {
         source: code.source.clone(),
         stacksize: 16,
         simple: code.simple,
+        attr_hints: spindle::vm::code::attr_hints(code.instrs.len()),
     };
     weird.consts.push(Value::list(vec![]));
     assert!(marshal::dump(&weird, "x = 1\n").is_err());

@@ -203,6 +203,7 @@ impl<'a> Compiler<'a> {
         let simple = crate::vm::code::simple_shape(&u.flags, u.kwonly, u.cellvars.len(), u.freevars.len());
         Arc::new(Code {
             simple,
+            attr_hints: crate::vm::code::attr_hints(u.instrs.len()),
             name: u.code_name,
             qualname: u.qualname,
             filename: self.filename.clone(),

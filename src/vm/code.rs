@@ -445,6 +445,16 @@ pub struct Code {
     pub stacksize: u32,
     /// `simple_shape` of this code, computed once.
     pub simple: bool,
+    /// One slot per instruction: for an attribute load or store, the index
+    /// of the instance-dict entry it found last (`Dict::*_hinted`). Only a
+    /// hint, checked by key identity under the dict's lock, so threads may
+    /// race on it freely (relaxed atomics, plain moves on x86 and wasm).
+    pub attr_hints: Box<[std::sync::atomic::AtomicU32]>,
+}
+
+/// The `attr_hints` of a code object with `n` instructions.
+pub fn attr_hints(n: usize) -> Box<[std::sync::atomic::AtomicU32]> {
+    (0..n).map(|_| std::sync::atomic::AtomicU32::new(0)).collect()
 }
 
 /// Plain positional parameters only, no cells, not a generator: calls can

@@ -6,7 +6,7 @@
 use crate::vm::value::{lock, Payload, PyStr, Value};
 use crate::vm::{PyResult, Vm};
 use hashbrown::HashTable;
-use std::sync::atomic::{AtomicU64, AtomicU8, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, AtomicU8, Ordering};
 use std::sync::Mutex;
 
 #[derive(Default)]
@@ -14,6 +14,34 @@ pub struct DictInner {
     entries: Vec<Option<(i64, Value, Value)>>,
     table: HashTable<usize>,
     len: usize,
+}
+
+impl DictInner {
+    /// The entry of str key `key` (whose `PyStr` is `s`). Interned names
+    /// usually match by pointer, skipping the byte compare.
+    #[inline]
+    fn find_str(&self, key: &Value, s: &PyStr, hash: i64) -> Option<usize> {
+        let e = &self.entries;
+        self.table
+            .find(hash as u64, |&idx| matches!(&e[idx], Some((h, k, _)) if *h == hash && (k.is(key) || k.as_str() == Some(&s.s))))
+            .copied()
+    }
+    /// `find_str`, trying the entry `hint` names first: instances of one
+    /// class usually get their attributes in the same order, so one site
+    /// keeps finding its name at the same index. A hit is the same key
+    /// object, so no hash or probe is needed; a miss probes and updates it.
+    #[inline]
+    fn find_str_hinted(&self, key: &Value, s: &PyStr, hint: &AtomicU32) -> Option<usize> {
+        let h = hint.load(Ordering::Relaxed) as usize;
+        if let Some(Some((_, k, _))) = self.entries.get(h) {
+            if k.is(key) {
+                return Some(h);
+            }
+        }
+        let idx = self.find_str(key, s, s.hash())?;
+        hint.store(idx as u32, Ordering::Relaxed);
+        Some(idx)
+    }
 }
 
 /// A thread-safe, insertion-ordered Python dict.
@@ -320,13 +348,21 @@ impl Dict {
         let s = key.as_pystr().expect("str key");
         let hash = s.hash();
         let mut d = lock(&self.inner);
-        let found = d
-            .table
-            .find(hash as u64, |&idx| matches!(&d.entries[idx], Some((h, k, _)) if *h == hash && (k.is(key) || k.as_str() == Some(&s.s))))
-            .copied();
-        match found {
+        match d.find_str(key, s, hash) {
             Some(idx) => d.entries[idx].as_mut().unwrap().2 = val,
             None => self.insert_new(&mut d, hash, key.clone(), val),
+        }
+        drop(d);
+        self.bump();
+    }
+    /// `set_str_value` for an attribute store site: `hint` (the site's slot
+    /// in `Code::attr_hints`) names the entry to try before the probe.
+    pub fn set_str_value_hinted(&self, key: &Value, val: Value, hint: &AtomicU32) {
+        let s = key.as_pystr().expect("str key");
+        let mut d = lock(&self.inner);
+        match d.find_str_hinted(key, s, hint) {
+            Some(idx) => d.entries[idx].as_mut().unwrap().2 = val,
+            None => self.insert_new(&mut d, s.hash(), key.clone(), val),
         }
         drop(d);
         self.bump();
@@ -337,10 +373,16 @@ impl Dict {
     #[inline]
     pub fn with_str_value<R>(&self, key: &Value, f: impl FnOnce(&Value) -> R) -> Option<R> {
         let s = key.as_pystr().expect("str key");
-        let hash = s.hash();
         let d = lock(&self.inner);
-        // Interned names usually match by pointer, skipping the byte compare.
-        let idx = *d.table.find(hash as u64, |&idx| matches!(&d.entries[idx], Some((h, k, _)) if *h == hash && (k.is(key) || k.as_str() == Some(&s.s))))?;
+        let idx = d.find_str(key, s, s.hash())?;
+        d.entries[idx].as_ref().map(|e| f(&e.2))
+    }
+    /// `with_str_value` for an attribute load site, with its `hint`.
+    #[inline]
+    pub fn with_str_value_hinted<R>(&self, key: &Value, hint: &AtomicU32, f: impl FnOnce(&Value) -> R) -> Option<R> {
+        let s = key.as_pystr().expect("str key");
+        let d = lock(&self.inner);
+        let idx = d.find_str_hinted(key, s, hint)?;
         d.entries[idx].as_ref().map(|e| f(&e.2))
     }
     pub fn get_str_value(&self, key: &Value) -> Option<Value> {

@@ -162,7 +162,10 @@ impl Vm {
                     if let (Some(Instr::BinaryOp(op)), Some(a)) = (code.instrs.get(frame.pc), frame.stack.last()) {
                         if let Some(r) = fast_arith(*op, a, c) {
                             frame.pc += 1;
-                            *frame.stack.last_mut().unwrap() = r;
+                            let top = frame.stack.last_mut().unwrap();
+                            // SAFETY: `a`, the old top, is an int or a float (it
+                            // passed fast_arith), so it needs no drop.
+                            unsafe { r.write_whole(top) };
                             continue;
                         }
                     }
@@ -199,14 +202,14 @@ impl Vm {
                             Some(Instr::BinaryOp(op)) => {
                                 if let Some(r) = fast_arith(*op, a, b) {
                                     frame.pc = pc + 2;
-                                    frame.push(r);
+                                    frame.push_built(r);
                                     continue;
                                 }
                             }
                             Some(Instr::CompareOp(op)) => {
                                 if let Some(r) = fast_compare(*op, a, b) {
                                     frame.pc = pc + 2;
-                                    frame.push(Value::Bool(r));
+                                    frame.push_built(Value::Bool(r));
                                     continue;
                                 }
                             }
@@ -342,6 +345,13 @@ impl Vm {
                 Instr::LoadAttr(i) => {
                     let name = name_ref(frame, i);
                     let obj = frame.pop();
+                    if let Some(dict) = ops::plain_instance_dict(&obj, name) {
+                        let hint = hint_ref(frame, pc);
+                        if let Some(v) = dict.with_str_value_hinted(name, hint, Value::clone) {
+                            frame.push(v);
+                            continue;
+                        }
+                    }
                     let v = tryx!(ops::getattr(self, &obj, name));
                     frame!(self).push(v);
                 }
@@ -349,7 +359,10 @@ impl Vm {
                     let name = name_ref(frame, i);
                     let obj = frame.pop();
                     let v = frame.pop();
-                    tryx!(ops::setattr(self, &obj, name, v));
+                    match ops::plain_store_dict(&obj, name) {
+                        Some(dict) => dict.set_str_value_hinted(name, v, hint_ref(frame, pc)),
+                        None => tryx!(ops::setattr(self, &obj, name, v)),
+                    }
                 }
                 Instr::DeleteAttr(i) => {
                     let name = frame.code.names[i as usize].clone();
@@ -502,7 +515,7 @@ impl Vm {
                     let b = frame.pop();
                     let a = frame.pop();
                     if let Some(r) = fast_arith(op, &a, &b) {
-                        frame.push(r);
+                        frame.push_built(r);
                         continue;
                     }
                     let v = tryx!(ops::binary_op(self, op, &a, &b));
@@ -513,7 +526,7 @@ impl Vm {
                     let a = frame.pop();
                     // Numbers are immutable, so `a op= b` is `a op b` for them.
                     if let Some(r) = fast_arith(op, &a, &b) {
-                        frame.push(r);
+                        frame.push_built(r);
                         continue;
                     }
                     let v = tryx!(ops::inplace_op(self, op, &a, &b));
@@ -545,7 +558,7 @@ impl Vm {
                                 _ => {}
                             }
                         }
-                        frame.push(Value::Bool(r));
+                        frame.push_built(Value::Bool(r));
                         continue;
                     }
                     let v = tryx!(ops::compare(self, op, &a, &b));
@@ -1199,12 +1212,13 @@ impl Vm {
         let next = frame.code.instrs.get(frame.pc).copied();
         match (instr, next) {
             (Instr::LoadFastAttr(_), Some(Instr::LoadAttr(n))) => {
+                let hint = hint_ref(frame, frame.pc);
                 frame.pc += 1;
                 let name = name_ref(frame, n);
                 // An instance attribute goes from the dict to the stack
                 // directly (no PyResult<Option<Value>> moved through calls).
                 if let Some(dict) = ops::plain_instance_dict(obj, name) {
-                    if dict.with_str_value(name, |v| frame.push(v.clone())).is_some() {
+                    if dict.with_str_value_hinted(name, hint, |v| frame.push(v.clone())).is_some() {
                         return Ok(());
                     }
                 }
@@ -1223,10 +1237,14 @@ impl Vm {
                 frame.push(recv.unwrap_or_else(|| types().null.clone()));
             }
             (Instr::LoadFastStoreAttr(_), Some(Instr::StoreAttr(n))) => {
+                let hint = hint_ref(frame, frame.pc);
                 frame.pc += 1;
                 let name = name_ref(frame, n);
                 let v = frame.pop();
-                ops::setattr(self, obj, name, v)?;
+                match ops::plain_store_dict(obj, name) {
+                    Some(dict) => dict.set_str_value_hinted(name, v, hint),
+                    None => ops::setattr(self, obj, name, v)?,
+                }
             }
             (Instr::LoadFastTake(_), Some(Instr::ReturnValue)) => {
                 let v = frame.fast[i as usize].take().expect("checked above");
@@ -1464,6 +1482,14 @@ fn name_ref<'a>(frame: &Frame, i: u32) -> &'a Value {
     // instruction runs: frames are boxed (their address is stable when the
     // frame stack grows) and the current frame is only popped by ReturnValue,
     // YieldValue or unwinding, none of which use the name afterwards.
+    unsafe { &*p }
+}
+
+/// The `attr_hints` slot of instruction `pc` in the frame's code, with the
+/// same lifetime argument as `name_ref`.
+fn hint_ref<'a>(frame: &Frame, pc: usize) -> &'a std::sync::atomic::AtomicU32 {
+    let p: *const std::sync::atomic::AtomicU32 = &frame.code.attr_hints[pc];
+    // SAFETY: as for `name_ref`: the frame's `Arc<Code>` outlives the instruction.
     unsafe { &*p }
 }
 

@@ -123,6 +123,20 @@ impl Frame {
     pub fn push(&mut self, v: Value) {
         self.stack.push(v);
     }
+    /// Pushes a value built from its parts (an arithmetic or comparison
+    /// result) with one whole store: see `Value::write_whole`.
+    #[inline(always)]
+    pub fn push_built(&mut self, v: Value) {
+        let len = self.stack.len();
+        if len == self.stack.capacity() {
+            self.stack.reserve(1);
+        }
+        // SAFETY: there is room for one more at `len`, which is then counted.
+        unsafe {
+            v.write_whole(self.stack.as_mut_ptr().add(len));
+            self.stack.set_len(len + 1);
+        }
+    }
     #[inline]
     pub fn pop(&mut self) -> Value {
         self.stack.pop().expect("stack underflow")

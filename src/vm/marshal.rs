@@ -461,6 +461,7 @@ impl<'a> Reader<'a> {
         let simple = crate::vm::code::simple_shape(&flags, kwonlyargcount, cellvars.len(), freevars.len());
         Some(Arc::new(Code {
             simple,
+            attr_hints: crate::vm::code::attr_hints(instrs.len()),
             name,
             qualname,
             filename,

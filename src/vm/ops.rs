@@ -318,6 +318,24 @@ pub fn plain_instance_dict<'a>(obj: &'a Value, name: &Value) -> Option<&'a crate
     Some(dict)
 }
 
+/// The instance dict that `obj.name = v` writes straight into: `obj` is a
+/// plain instance of a Python class with no `__setattr__` and no data
+/// descriptor that could be called `name` (generic_setattr's common case).
+#[inline]
+pub fn plain_store_dict<'a>(obj: &'a Value, name: &Value) -> Option<&'a crate::vm::dict::Dict> {
+    let Value::Obj(o) = obj else { return None };
+    if !matches!(o.payload, Payload::Instance) {
+        return None;
+    }
+    let dict = o.dict.as_ref()?;
+    let cls = o.cls.as_ref()?;
+    let Payload::Class(c) = &cls.payload else { return None };
+    if c.builtin || c.flags.load(std::sync::atomic::Ordering::Acquire) & CLASS_SETATTR != 0 || may_be_data_descr(cls, name) {
+        return None;
+    }
+    Some(dict)
+}
+
 /// Attribute lookup; Ok(None) when missing (no exception object built).
 pub fn getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
     let name_s = name.as_str().unwrap_or("");

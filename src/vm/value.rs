@@ -19,12 +19,43 @@ pub type ObjRef = Arc<Obj>;
 /// them piecewise through stack temporaries on every push and drain.
 #[repr(C, u8)]
 pub enum Value {
-    None,
-    Bool(bool),
+    None = 0,
+    Bool(bool) = 1,
     /// The small-int fast path; results that don't fit become `Payload::Int`.
-    Int(i64),
-    Float(f64),
-    Obj(ObjRef),
+    Int(i64) = 2,
+    Float(f64) = 3,
+    Obj(ObjRef) = 4,
+}
+
+impl Value {
+    /// Writes `self` to `dst` as one 16-byte store. A value built from its
+    /// parts (an arithmetic result) is otherwise stored as a tag byte and a
+    /// payload word, and the 16-byte load of the pop or clone that reads it
+    /// next cannot be forwarded from two stores: a stall of a dozen cycles.
+    ///
+    /// # Safety
+    /// `dst` must be valid for a 16-byte write; what it held is not dropped.
+    #[inline(always)]
+    pub unsafe fn write_whole(self, dst: *mut Value) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::{__m128i, _mm_set_epi64x, _mm_storeu_si128};
+            // The tags are the explicit discriminants above; with
+            // `repr(C, u8)` the tag is byte 0 and the payload is at offset 8.
+            let (tag, bits) = match self {
+                Value::None => (0i64, 0i64),
+                Value::Bool(b) => (1, b as i64),
+                Value::Int(i) => (2, i),
+                Value::Float(f) => (3, f.to_bits() as i64),
+                obj => return unsafe { std::ptr::write(dst, obj) },
+            };
+            unsafe { _mm_storeu_si128(dst as *mut __m128i, _mm_set_epi64x(bits, tag)) }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        unsafe {
+            std::ptr::write(dst, self)
+        }
+    }
 }
 
 /// A clone copies all 16 bytes at once, after counting the reference. The
