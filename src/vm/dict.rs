@@ -3,11 +3,11 @@
 //! Python call: keys needing a Python `__eq__` are compared with the lock
 //! released, then re-found by identity.
 
-use crate::vm::value::{lock, Payload, PyStr, Value};
+use crate::vm::value::{Payload, PyStr, Value};
 use crate::vm::{PyResult, Vm};
 use hashbrown::HashTable;
 use std::sync::atomic::{AtomicU32, AtomicU64, AtomicU8, Ordering};
-use std::sync::Mutex;
+use crate::vm::spin::SpinLock;
 
 #[derive(Default)]
 pub struct DictInner {
@@ -47,7 +47,7 @@ impl DictInner {
 /// A thread-safe, insertion-ordered Python dict.
 #[derive(Default)]
 pub struct Dict {
-    inner: Mutex<DictInner>,
+    inner: SpinLock<DictInner>,
     /// Bumped after every change once `WATCH_VERSION` is set; read by the
     /// LoadGlobal cache (vm/cache.rs).
     version: AtomicU64,
@@ -224,7 +224,7 @@ impl Dict {
         self.keys.load(Ordering::Acquire) & key_bit(key.hash()) != 0
     }
     pub fn len(&self) -> usize {
-        lock(&self.inner).len
+        self.inner.lock().len
     }
     pub fn is_empty(&self) -> bool {
         self.len() == 0
@@ -233,7 +233,7 @@ impl Dict {
     /// Find the entry index for `key`, calling Python `__eq__` outside the lock if needed.
     fn locate(&self, vm: &mut Vm, hash: i64, key: &Value) -> PyResult<Option<usize>> {
         loop {
-            let fast = lock(&self.inner).find_fast(hash, key);
+            let fast = self.inner.lock().find_fast(hash, key);
             let slow = match fast {
                 Ok(r) => return Ok(r),
                 Err(slow) => slow,
@@ -247,7 +247,7 @@ impl Dict {
             }
             let Some(cand) = found else { return Ok(None) };
             // Re-find the candidate by identity; if it was removed meanwhile, retry.
-            if let Some(idx) = lock(&self.inner).find_identical(hash, &cand) {
+            if let Some(idx) = self.inner.lock().find_identical(hash, &cand) {
                 return Ok(Some(idx));
             }
         }
@@ -258,7 +258,7 @@ impl Dict {
         self.get_hashed(vm, hash, key)
     }
     pub fn get_hashed(&self, vm: &mut Vm, hash: i64, key: &Value) -> PyResult<Option<Value>> {
-        let fast = lock(&self.inner).find_fast(hash, key);
+        let fast = self.inner.lock().find_fast(hash, key);
         if let Ok(r) = fast {
             return Ok(r.and_then(|i| self.value_at(i)));
         }
@@ -266,7 +266,7 @@ impl Dict {
         Ok(idx.and_then(|i| self.value_at(i)))
     }
     fn value_at(&self, idx: usize) -> Option<Value> {
-        lock(&self.inner).entries.get(idx).and_then(|e| e.as_ref().map(|e| e.2.clone()))
+        self.inner.lock().entries.get(idx).and_then(|e| e.as_ref().map(|e| e.2.clone()))
     }
     pub fn contains(&self, vm: &mut Vm, key: &Value) -> PyResult<bool> {
         Ok(self.get(vm, key)?.is_some())
@@ -277,7 +277,7 @@ impl Dict {
     }
     pub fn set_hashed(&self, vm: &mut Vm, hash: i64, key: Value, val: Value) -> PyResult<()> {
         {
-            let mut d = lock(&self.inner);
+            let mut d = self.inner.lock();
             match d.find_fast(hash, &key) {
                 Ok(Some(idx)) => {
                     d.entries[idx].as_mut().unwrap().2 = val;
@@ -295,7 +295,7 @@ impl Dict {
             }
         }
         let idx = self.locate(vm, hash, &key)?;
-        let mut d = lock(&self.inner);
+        let mut d = self.inner.lock();
         match idx {
             Some(i) if d.entries.get(i).map(|e| e.is_some()).unwrap_or(false) => d.entries[i].as_mut().unwrap().2 = val,
             _ => self.insert_new(&mut d, hash, key, val),
@@ -309,7 +309,7 @@ impl Dict {
         let hash = vm.hash(key)?;
         let idx = self.locate(vm, hash, key)?;
         let Some(idx) = idx else { return Ok(None) };
-        let mut d = lock(&self.inner);
+        let mut d = self.inner.lock();
         if d.entries.get(idx).map(|e| e.is_some()).unwrap_or(false) {
             let (_, v) = d.remove_at(idx);
             drop(d);
@@ -324,14 +324,14 @@ impl Dict {
 
     pub fn get_str(&self, key: &str) -> Option<Value> {
         let hash = crate::vm::value::str_hash(key);
-        let d = lock(&self.inner);
+        let d = self.inner.lock();
         d.table
             .find(hash as u64, |&idx| matches!(&d.entries[idx], Some((h, k, _)) if *h == hash && k.as_str() == Some(key)))
             .and_then(|&idx| d.entries[idx].as_ref().map(|e| e.2.clone()))
     }
     pub fn set_str(&self, key: &str, val: Value) {
         let hash = crate::vm::value::str_hash(key);
-        let mut d = lock(&self.inner);
+        let mut d = self.inner.lock();
         let found = d
             .table
             .find(hash as u64, |&idx| matches!(&d.entries[idx], Some((h, k, _)) if *h == hash && k.as_str() == Some(key)))
@@ -347,7 +347,7 @@ impl Dict {
     pub fn set_str_value(&self, key: &Value, val: Value) {
         let s = key.as_pystr().expect("str key");
         let hash = s.hash();
-        let mut d = lock(&self.inner);
+        let mut d = self.inner.lock();
         match d.find_str(key, s, hash) {
             Some(idx) => d.entries[idx].as_mut().unwrap().2 = val,
             None => self.insert_new(&mut d, hash, key.clone(), val),
@@ -359,7 +359,7 @@ impl Dict {
     /// in `Code::attr_hints`) names the entry to try before the probe.
     pub fn set_str_value_hinted(&self, key: &Value, val: Value, hint: &AtomicU32) {
         let s = key.as_pystr().expect("str key");
-        let mut d = lock(&self.inner);
+        let mut d = self.inner.lock();
         match d.find_str_hinted(key, s, hint) {
             Some(idx) => d.entries[idx].as_mut().unwrap().2 = val,
             None => self.insert_new(&mut d, s.hash(), key.clone(), val),
@@ -373,7 +373,7 @@ impl Dict {
     #[inline]
     pub fn with_str_value<R>(&self, key: &Value, f: impl FnOnce(&Value) -> R) -> Option<R> {
         let s = key.as_pystr().expect("str key");
-        let d = lock(&self.inner);
+        let d = self.inner.lock();
         let idx = d.find_str(key, s, s.hash())?;
         d.entries[idx].as_ref().map(|e| f(&e.2))
     }
@@ -381,7 +381,7 @@ impl Dict {
     #[inline]
     pub fn with_str_value_hinted<R>(&self, key: &Value, hint: &AtomicU32, f: impl FnOnce(&Value) -> R) -> Option<R> {
         let s = key.as_pystr().expect("str key");
-        let d = lock(&self.inner);
+        let d = self.inner.lock();
         let idx = d.find_str_hinted(key, s, hint)?;
         d.entries[idx].as_ref().map(|e| f(&e.2))
     }
@@ -390,7 +390,7 @@ impl Dict {
     }
     pub fn remove_str(&self, key: &str) -> Option<Value> {
         let hash = crate::vm::value::str_hash(key);
-        let mut d = lock(&self.inner);
+        let mut d = self.inner.lock();
         let found = d
             .table
             .find(hash as u64, |&idx| matches!(&d.entries[idx], Some((h, k, _)) if *h == hash && k.as_str() == Some(key)))
@@ -406,18 +406,18 @@ impl Dict {
     // --- snapshots and iteration ---
 
     pub fn items(&self) -> Vec<(Value, Value)> {
-        lock(&self.inner).entries.iter().flatten().map(|(_, k, v)| (k.clone(), v.clone())).collect()
+        self.inner.lock().entries.iter().flatten().map(|(_, k, v)| (k.clone(), v.clone())).collect()
     }
     pub fn keys(&self) -> Vec<Value> {
-        lock(&self.inner).entries.iter().flatten().map(|(_, k, _)| k.clone()).collect()
+        self.inner.lock().entries.iter().flatten().map(|(_, k, _)| k.clone()).collect()
     }
     pub fn values(&self) -> Vec<Value> {
-        lock(&self.inner).entries.iter().flatten().map(|(_, _, v)| v.clone()).collect()
+        self.inner.lock().entries.iter().flatten().map(|(_, _, v)| v.clone()).collect()
     }
     /// Iteration by position: the first live entry at or after `pos`, and the
     /// position after it. Detects concurrent size changes via `len`.
     pub fn entry_from(&self, pos: usize) -> Option<(usize, Value, Value)> {
-        let d = lock(&self.inner);
+        let d = self.inner.lock();
         let mut i = pos;
         while i < d.entries.len() {
             if let Some((_, k, v)) = &d.entries[i] {
@@ -428,7 +428,7 @@ impl Dict {
         None
     }
     pub fn clear(&self) {
-        let mut d = lock(&self.inner);
+        let mut d = self.inner.lock();
         *d = DictInner::default();
         self.keys.store(0, Ordering::Release);
         drop(d);
@@ -436,7 +436,7 @@ impl Dict {
     }
     /// Remove and return the last entry (dict.popitem / set.pop order).
     pub fn pop_last(&self) -> Option<(Value, Value)> {
-        let mut d = lock(&self.inner);
+        let mut d = self.inner.lock();
         let idx = d.entries.iter().rposition(|e| e.is_some())?;
         let r = d.remove_at(idx);
         drop(d);
@@ -444,7 +444,7 @@ impl Dict {
         Some(r)
     }
     pub fn pop_first(&self) -> Option<(Value, Value)> {
-        let mut d = lock(&self.inner);
+        let mut d = self.inner.lock();
         let idx = d.entries.iter().position(|e| e.is_some())?;
         let r = d.remove_at(idx);
         drop(d);
@@ -453,17 +453,17 @@ impl Dict {
     }
     /// A shallow copy with the same order.
     pub fn copy(&self) -> Dict {
-        let d = lock(&self.inner);
+        let d = self.inner.lock();
         let mut n = DictInner::default();
         for (h, k, v) in d.entries.iter().flatten() {
             n.insert_new(*h, k.clone(), v.clone());
         }
         let keys = AtomicU64::new(bloom_of(&n));
-        Dict { inner: Mutex::new(n), keys, ..Dict::default() }
+        Dict { inner: SpinLock::new(n), keys, ..Dict::default() }
     }
     /// Remove every entry, returning keys and values (for dropping without recursion).
     pub fn take_all(&mut self) -> Vec<Value> {
-        let inner = std::mem::take(self.inner.get_mut().unwrap_or_else(|e| e.into_inner()));
+        let inner = std::mem::take(self.inner.get_mut());
         let mut out = Vec::with_capacity(inner.len * 2);
         for (_, k, v) in inner.entries.into_iter().flatten() {
             out.push(k);
@@ -474,8 +474,8 @@ impl Dict {
     /// Replace this table's contents with a copy of `other`'s.
     pub fn replace_from(&self, other: &Dict) {
         let fresh = other.copy();
-        let inner = std::mem::take(&mut *lock(&fresh.inner));
-        let mut d = lock(&self.inner);
+        let inner = std::mem::take(&mut *fresh.inner.lock());
+        let mut d = self.inner.lock();
         self.keys.store(bloom_of(&inner), Ordering::Release);
         *d = inner;
         drop(d);
@@ -488,10 +488,10 @@ impl Dict {
             n.insert_new(h, k, v);
         }
         let keys = AtomicU64::new(bloom_of(&n));
-        Dict { inner: Mutex::new(n), keys, ..Dict::default() }
+        Dict { inner: SpinLock::new(n), keys, ..Dict::default() }
     }
     /// Entries with their hashes (for set algebra without re-hashing).
     pub fn hashed_items(&self) -> Vec<(i64, Value, Value)> {
-        lock(&self.inner).entries.iter().flatten().cloned().collect()
+        self.inner.lock().entries.iter().flatten().cloned().collect()
     }
 }

@@ -12,6 +12,7 @@ pub mod format;
 pub mod frame;
 pub mod marshal;
 pub mod ops;
+pub mod spin;
 pub mod types;
 pub mod value;
 

@@ -4,6 +4,7 @@
 
 use crate::vm::code::Code;
 use crate::vm::dict::Dict;
+use crate::vm::spin::{SpinGuard, SpinLock};
 use num_bigint::BigInt;
 use std::any::Any;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -82,11 +83,42 @@ pub struct Obj {
     pub dict: Option<Box<Dict>>,
 }
 
-/// Lock a mutex, ignoring poisoning (a panicking thread is a VM bug, reported
-/// elsewhere; the data is still structurally valid).
-#[inline]
-pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
+/// Lock a std mutex or a `SpinLock` (a list's or a dict's), ignoring
+/// poisoning (a panicking thread is a VM bug, reported elsewhere; the data is
+/// still structurally valid).
+#[inline(always)]
+pub fn lock<L: ShortLock + ?Sized>(m: &L) -> L::Guard<'_> {
+    m.short_lock()
+}
+
+/// What `lock` can take.
+pub trait ShortLock {
+    type Guard<'a>
+    where
+        Self: 'a;
+    fn short_lock(&self) -> Self::Guard<'_>;
+}
+
+impl<T> ShortLock for Mutex<T> {
+    type Guard<'a>
+        = MutexGuard<'a, T>
+    where
+        T: 'a;
+    #[inline]
+    fn short_lock(&self) -> MutexGuard<'_, T> {
+        self.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl<T> ShortLock for SpinLock<T> {
+    type Guard<'a>
+        = SpinGuard<'a, T>
+    where
+        T: 'a;
+    #[inline(always)]
+    fn short_lock(&self) -> SpinGuard<'_, T> {
+        self.lock()
+    }
 }
 
 /// An immutable Python str with a cached char count and hash.
@@ -298,7 +330,7 @@ pub enum Payload {
     Bytes(Box<[u8]>),
     ByteArray(Mutex<Vec<u8>>),
     Tuple(Box<[Value]>),
-    List(Mutex<Vec<Value>>),
+    List(SpinLock<Vec<Value>>),
     Dict(Dict),
     Set(Dict),
     FrozenSet(Dict),
@@ -375,7 +407,7 @@ impl Value {
         Value::Obj(Obj::new(Payload::Tuple(items.into_boxed_slice())))
     }
     pub fn list(items: Vec<Value>) -> Value {
-        Value::Obj(Obj::new(Payload::List(Mutex::new(items))))
+        Value::Obj(Obj::new(Payload::List(SpinLock::new(items))))
     }
     pub fn bigint(i: BigInt) -> Value {
         use num_traits::ToPrimitive;
@@ -469,7 +501,7 @@ thread_local! {
 impl Drop for Obj {
     fn drop(&mut self) {
         let mut children: Vec<Value> = match &mut self.payload {
-            Payload::List(m) => std::mem::take(m.get_mut().unwrap_or_else(|e| e.into_inner())),
+            Payload::List(m) => std::mem::take(m.get_mut()),
             Payload::Tuple(t) => std::mem::take(t).into_vec(),
             Payload::Dict(d) | Payload::Set(d) | Payload::FrozenSet(d) => d.take_all(),
             _ => Vec::new(),

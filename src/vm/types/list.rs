@@ -64,7 +64,7 @@ pub fn list_items(v: &Value) -> Vec<Value> {
     }
 }
 
-fn the_list(v: &Value) -> &std::sync::Mutex<Vec<Value>> {
+fn the_list(v: &Value) -> &crate::vm::spin::SpinLock<Vec<Value>> {
     match v.payload() {
         Some(Payload::List(l)) => l,
         _ => panic!("not a list"),
@@ -461,7 +461,7 @@ fn list_new(vm: &mut Vm, args: Args) -> PyResult {
     if std::sync::Arc::ptr_eq(&cls, &types().list) {
         Ok(Value::list(items))
     } else {
-        Ok(Value::Obj(Obj::with_class(cls, Payload::List(std::sync::Mutex::new(items)), Some(crate::vm::dict::Dict::new()))))
+        Ok(Value::Obj(Obj::with_class(cls, Payload::List(crate::vm::spin::SpinLock::new(items)), Some(crate::vm::dict::Dict::new()))))
     }
 }
 
