@@ -1484,7 +1484,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
 // ----- iteration -----
 
 pub fn new_iter(st: IterState) -> Value {
-    Value::Obj(Obj::new(Payload::Iterator(std::sync::Mutex::new(st))))
+    Value::Obj(Obj::new(Payload::Iterator(crate::vm::spin::SpinLock::new(st))))
 }
 
 pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult {

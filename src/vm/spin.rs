@@ -1,9 +1,9 @@
-//! `SpinLock`: the short lock inside dicts and lists. Their critical sections
+//! `SpinLock`: the short lock inside dicts, lists and iterators. Their critical sections
 //! are a few dozen instructions and never call Python or block (the VM's
 //! invariant), so a waiter spins instead of sleeping. That lets unlocking be a
 //! plain release store: std's futex mutex must swap the state to learn whether
 //! to wake a sleeper, a locked instruction that stalls the pipeline on every
-//! dict or list operation.
+//! dict, list or `for` step.
 //!
 //! A waiter that has spun for a while yields its OS thread (natively), so a
 //! holder that was preempted gets to run. Poisoning does not exist: a panic

@@ -345,7 +345,7 @@ pub enum Payload {
     Module(ModuleData),
     Cell(Mutex<Option<Value>>),
     Generator(GenData),
-    Iterator(Mutex<IterState>),
+    Iterator(SpinLock<IterState>),
     Exception(Box<ExcData>),
     Property(Value, Value, Value, Value),
     StaticMethod(Value),

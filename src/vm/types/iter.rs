@@ -4,11 +4,12 @@
 
 use super::{method, types};
 use crate::vm::eval::ns_dict;
+use crate::vm::spin::SpinLock;
 use crate::vm::value::*;
 use crate::vm::{ops, Args, PyResult, Vm};
 use std::sync::Mutex;
 
-pub fn iter_next(vm: &mut Vm, st: &Mutex<IterState>) -> PyResult<Option<Value>> {
+pub fn iter_next(vm: &mut Vm, st: &SpinLock<IterState>) -> PyResult<Option<Value>> {
     let mut g = lock(st);
     match &mut *g {
         IterState::Done => Ok(None),
@@ -131,7 +132,7 @@ pub fn iter_next(vm: &mut Vm, st: &Mutex<IterState>) -> PyResult<Option<Value>> 
 
 /// The class of an iterator object, named after what it iterates
 /// (list_iterator, range_iterator, dict_keyiterator, enumerate, zip...).
-pub fn iterator_class(st: &Mutex<IterState>) -> &'static ObjRef {
+pub fn iterator_class(st: &SpinLock<IterState>) -> &'static ObjRef {
     let name: &'static str = match &*lock(st) {
         IterState::Seq { seq, .. } => match seq.payload() {
             Some(Payload::Tuple(_)) => "tuple_iterator",
