@@ -29,6 +29,7 @@ pub fn heap_class(name: &str, module: &str, bases: Vec<ObjRef>, kind: BaseKind) 
         meta: None,
         flags: std::sync::atomic::AtomicU32::new(0),
         descr_bloom: std::sync::atomic::AtomicU64::new(0),
+        ctor: std::sync::OnceLock::new(),
     })))
 }
 

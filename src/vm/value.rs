@@ -230,6 +230,11 @@ pub struct ClassData {
     /// A 64-bit Bloom filter of the names of data descriptors in the MRO
     /// (bit `hash & 63`): a clear bit proves a name is not one.
     pub descr_bloom: std::sync::atomic::AtomicU64,
+    /// For a builtin class: its builtin `__new__` when its `__init__` is
+    /// object's, so a call is just that (`str(x)`, `range(n)`); None when
+    /// it is not that simple. Found at the first call: builtin classes are
+    /// complete before any Python runs, and immutable after.
+    pub ctor: std::sync::OnceLock<Option<Value>>,
 }
 
 /// Some class in the MRO defines __getattribute__ in Python.

@@ -126,6 +126,7 @@ pub fn make_class(name: &str, bases: Vec<ObjRef>, kind: BaseKind) -> ObjRef {
         meta: None,
         flags: std::sync::atomic::AtomicU32::new(0),
         descr_bloom: std::sync::atomic::AtomicU64::new(0),
+        ctor: std::sync::OnceLock::new(),
     })))
 }
 

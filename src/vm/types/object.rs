@@ -149,6 +149,7 @@ pub fn type_new_kw(vm: &mut Vm, meta: Option<ObjRef>, name: &str, bases: Vec<Obj
         meta: meta.filter(|m| !Arc::ptr_eq(m, &t.type_)),
         flags: std::sync::atomic::AtomicU32::new(0),
         descr_bloom: std::sync::atomic::AtomicU64::new(0),
+        ctor: std::sync::OnceLock::new(),
     })));
     recompute_flags(&cls);
     if let Some(cell) = classcell {
@@ -273,6 +274,16 @@ pub fn call_class(vm: &mut Vm, cls: &ObjRef, mut args: Args) -> PyResult<Prepare
         }
         return Err(vm.type_error("type() takes 1 or 3 arguments"));
     }
+    // A builtin class (str(x), range(n), enumerate(xs)...) whose builtin
+    // __new__ does all the work: __init__ is object's, which is skipped.
+    if let Payload::Class(c) = &cls.payload {
+        if c.builtin {
+            if let Some(new) = c.ctor.get_or_init(|| builtin_ctor(cls)) {
+                args.pos.insert(0, Value::Obj(cls.clone()));
+                return Ok(Prepared::Done(vm.call_args(new, args)?));
+            }
+        }
+    }
     // A user metaclass with __call__.
     let meta = ops::class_of(&Value::Obj(cls.clone()));
     if !Arc::ptr_eq(&meta, &t.type_) {
@@ -325,6 +336,14 @@ pub fn call_class(vm: &mut Vm, cls: &ObjRef, mut args: Args) -> PyResult<Prepare
             }
         },
         None => Ok(Prepared::Done(inst)),
+    }
+}
+
+/// `ClassData::ctor` of builtin class `cls`.
+fn builtin_ctor(cls: &ObjRef) -> Option<Value> {
+    match ops::lookup_type(cls, "__new__")?.payload() {
+        Some(Payload::StaticMethod(f)) if matches!(f.payload(), Some(Payload::Builtin(_))) && init_is_objects(cls) => Some(f.clone()),
+        _ => None,
     }
 }
 
