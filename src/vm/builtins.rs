@@ -304,22 +304,38 @@ fn sum(vm: &mut Vm, mut args: Args) -> PyResult {
     if start.as_str().is_some() {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
-    let items = ops::iterate(vm, &args.pos[0])?;
     let mut acc = start;
-    for it in items {
-        if let (Value::Int(a), Value::Int(b)) = (&acc, &it) {
-            if let Some(r) = a.checked_add(*b) {
-                acc = Value::Int(r);
-                continue;
-            }
+    // A list or tuple is summed from a snapshot; anything else streams, as
+    // in CPython (a generator's items are never all held at once).
+    if let Some(items) = match args.pos[0].payload() {
+        Some(Payload::List(_) | Payload::Tuple(_)) if args.pos[0].obj().is_some_and(|o| o.cls.is_none()) => Some(ops::iterate(vm, &args.pos[0])?),
+        _ => None,
+    } {
+        for x in items {
+            acc = sum_add(vm, acc, x)?;
         }
-        if let (Value::Float(a), Value::Float(b)) = (&acc, &it) {
-            acc = Value::Float(a + b);
-            continue;
-        }
-        acc = ops::binary_op(vm, crate::vm::code::BinOp::Add, &acc, &it)?;
+        return Ok(acc);
+    }
+    let it = ops::get_iter(vm, &args.pos[0])?;
+    while let Some(x) = ops::next(vm, &it)? {
+        acc = sum_add(vm, acc, x)?;
     }
     Ok(acc)
+}
+
+/// One step of `sum`: small ints and floats added here, the rest by `+`.
+#[inline]
+fn sum_add(vm: &mut Vm, acc: Value, x: Value) -> PyResult {
+    match (&acc, &x) {
+        (Value::Int(a), Value::Int(b)) => {
+            if let Some(r) = a.checked_add(*b) {
+                return Ok(Value::Int(r));
+            }
+        }
+        (Value::Float(a), Value::Float(b)) => return Ok(Value::Float(a + b)),
+        _ => {}
+    }
+    ops::binary_op(vm, crate::vm::code::BinOp::Add, &acc, &x)
 }
 
 fn any(vm: &mut Vm, args: Args) -> PyResult {
