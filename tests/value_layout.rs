@@ -7,17 +7,6 @@ use spindle::vm::value::Value;
 use std::mem::MaybeUninit;
 use std::sync::Arc;
 
-fn same(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::None, Value::None) => true,
-        (Value::Bool(x), Value::Bool(y)) => x == y,
-        (Value::Int(x), Value::Int(y)) => x == y,
-        (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
-        (Value::Obj(x), Value::Obj(y)) => Arc::ptr_eq(x, y),
-        _ => false,
-    }
-}
-
 #[test]
 fn write_whole_builds_the_same_value() {
     let values = vec![
@@ -39,7 +28,7 @@ fn write_whole_builds_the_same_value() {
         unsafe { v.clone().write_whole(slot.as_mut_ptr()) };
         // SAFETY: write_whole initialised it.
         let w = unsafe { slot.assume_init() };
-        assert!(same(&v, &w), "write_whole changed a value");
+        assert!(v.is(&w), "write_whole changed a value");
         if let (Value::Obj(a), Value::Obj(_)) = (&v, &w) {
             assert_eq!(Arc::strong_count(a), 2, "the written copy owns one reference");
         }

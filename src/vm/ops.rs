@@ -309,13 +309,7 @@ pub fn attr_missing(vm: &Vm, obj: &Value, name: &Value) -> Flow {
 #[inline]
 pub fn plain_instance_dict<'a>(obj: &'a Value, name: &Value) -> Option<&'a crate::vm::dict::Dict> {
     let Value::Obj(o) = obj else { return None };
-    let dict = o.dict.as_ref()?;
-    let cls = o.cls.as_ref()?;
-    let Payload::Class(c) = &cls.payload else { return None };
-    if c.builtin || c.flags.load(std::sync::atomic::Ordering::Acquire) & CLASS_GETATTRIBUTE != 0 || may_be_data_descr(cls, name) {
-        return None;
-    }
-    Some(dict)
+    plain_dict(o, name, CLASS_GETATTRIBUTE)
 }
 
 /// The instance dict that `obj.name = v` writes straight into: `obj` is a
@@ -327,10 +321,17 @@ pub fn plain_store_dict<'a>(obj: &'a Value, name: &Value) -> Option<&'a crate::v
     if !matches!(o.payload, Payload::Instance) {
         return None;
     }
+    plain_dict(o, name, CLASS_SETATTR)
+}
+
+/// `o`'s instance dict, if its class is a Python class with none of the
+/// `veto` flags and no data descriptor that could be called `name`.
+#[inline(always)]
+fn plain_dict<'a>(o: &'a Obj, name: &Value, veto: u32) -> Option<&'a crate::vm::dict::Dict> {
     let dict = o.dict.as_ref()?;
     let cls = o.cls.as_ref()?;
     let Payload::Class(c) = &cls.payload else { return None };
-    if c.builtin || c.flags.load(std::sync::atomic::Ordering::Acquire) & CLASS_SETATTR != 0 || may_be_data_descr(cls, name) {
+    if c.builtin || c.flags.load(std::sync::atomic::Ordering::Acquire) & veto != 0 || may_be_data_descr(cls, name) {
         return None;
     }
     Some(dict)
