@@ -1,13 +1,13 @@
 //! The insertion-ordered hash table behind dict, set, class and instance
-//! namespaces. It takes a short lock per operation and never holds it across a
-//! Python call: keys needing a Python `__eq__` are compared with the lock
-//! released, then re-found by identity.
+//! namespaces. It takes a short lock (a `SpinLock`) per operation and never
+//! holds it across a Python call: keys needing a Python `__eq__` are compared
+//! with the lock released, then re-found by identity.
 
+use crate::vm::spin::SpinLock;
 use crate::vm::value::{Payload, PyStr, Value};
 use crate::vm::{PyResult, Vm};
 use hashbrown::HashTable;
 use std::sync::atomic::{AtomicU32, AtomicU64, AtomicU8, Ordering};
-use crate::vm::spin::SpinLock;
 
 #[derive(Default)]
 pub struct DictInner {
