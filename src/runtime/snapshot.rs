@@ -708,7 +708,7 @@ impl<'a> Decoder<'a> {
             qualname: std::sync::Mutex::new(qual),
             module: Value::str("__main__"),
         };
-        let fv = Value::Obj(Arc::new(Obj { cls: None, payload: Payload::Function(f), dict: Some(Box::default()) }));
+        let fv = Value::Obj(Arc::new(Obj { cls: None, payload: Payload::Function(f), dict: Some(crate::vm::value::InstDict::default()) }));
         self.fill(slot, &fv);
         self.dict_items(vm, &fv)?;
         Ok(fv)

@@ -314,11 +314,12 @@ pub fn plain_instance_dict<'a>(obj: &'a Value, name: &Value) -> Option<&'a crate
 
 /// The instance dict that `obj.name = v` writes straight into: `obj` is a
 /// plain instance of a Python class with no `__setattr__` and no data
-/// descriptor that could be called `name` (generic_setattr's common case).
+/// descriptor that could be called `name` (generic_setattr's common case),
+/// and the name is not `__dict__` (assigning that replaces the contents).
 #[inline]
 pub fn plain_store_dict<'a>(obj: &'a Value, name: &Value) -> Option<&'a crate::vm::dict::Dict> {
     let Value::Obj(o) = obj else { return None };
-    if !matches!(o.payload, Payload::Instance) {
+    if !matches!(o.payload, Payload::Instance) || name.as_str() == Some("__dict__") {
         return None;
     }
     plain_dict(o, name, CLASS_SETATTR)
@@ -542,6 +543,17 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, val: Value) -> Py
             }
         }
         if let Some(dict) = &o.dict {
+            // `obj.__dict__ = d` takes d's items: the instance keeps its own
+            // dict object, so later changes to d itself are not seen.
+            if name.as_str() == Some("__dict__") {
+                return match val.payload() {
+                    Some(Payload::Dict(new)) => {
+                        dict.replace_from(new);
+                        Ok(())
+                    }
+                    _ => Err(vm.type_error(format!("__dict__ must be set to a dictionary, not a '{}'", type_name(&val)))),
+                };
+            }
             if let Payload::Function(f) = &o.payload {
                 match name.as_str() {
                     Some("__name__") => *lock(&f.name) = val.as_str().unwrap_or("").to_string(),

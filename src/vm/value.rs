@@ -80,7 +80,40 @@ impl Clone for Value {
 pub struct Obj {
     pub cls: Option<ObjRef>,
     pub payload: Payload,
-    pub dict: Option<Box<Dict>>,
+    pub dict: Option<InstDict>,
+}
+
+/// An instance's `__dict__`: a plain dict object of its own, so that
+/// `obj.__dict__` and `vars(obj)` hand out the live dict (writes through it
+/// are the instance's attributes). Derefs to its `Dict`.
+pub struct InstDict(ObjRef);
+
+impl InstDict {
+    pub fn new(d: Dict) -> InstDict {
+        InstDict(Obj::new(Payload::Dict(d)))
+    }
+    /// The dict object itself (what `__dict__` returns).
+    pub fn object(&self) -> &ObjRef {
+        &self.0
+    }
+}
+
+impl Default for InstDict {
+    fn default() -> InstDict {
+        InstDict::new(Dict::default())
+    }
+}
+
+impl std::ops::Deref for InstDict {
+    type Target = Dict;
+    #[inline(always)]
+    fn deref(&self) -> &Dict {
+        match &self.0.payload {
+            Payload::Dict(d) => d,
+            // `new` is the only constructor, and a payload never changes.
+            _ => unreachable!("an instance dict is a dict"),
+        }
+    }
 }
 
 /// Lock a std mutex or a `SpinLock` (a list's or a dict's), ignoring
@@ -368,7 +401,7 @@ impl Obj {
         Arc::new(Obj { cls: None, payload, dict: None })
     }
     pub fn with_class(cls: ObjRef, payload: Payload, dict: Option<Dict>) -> ObjRef {
-        Arc::new(Obj { cls: Some(cls), payload, dict: dict.map(Box::new) })
+        Arc::new(Obj { cls: Some(cls), payload, dict: dict.map(InstDict::new) })
     }
     pub fn class_data(&self) -> Option<&ClassData> {
         match &self.payload {
@@ -511,8 +544,8 @@ impl Drop for Obj {
             Payload::Dict(d) | Payload::Set(d) | Payload::FrozenSet(d) => d.take_all(),
             _ => Vec::new(),
         };
-        if let Some(d) = &mut self.dict {
-            children.extend(d.take_all());
+        if let Some(d) = self.dict.take() {
+            children.push(Value::Obj(d.0));
         }
         // Only objects can recurse; immediates need no care.
         children.retain(|v| matches!(v, Value::Obj(_)));

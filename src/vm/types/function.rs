@@ -27,7 +27,7 @@ pub fn make_function(code_v: Value, globals: ObjRef, defaults: Option<Value>, kw
         closure,
         module,
     };
-    Value::Obj(std::sync::Arc::new(Obj { cls: None, payload: Payload::Function(f), dict: Some(Box::default()) }))
+    Value::Obj(std::sync::Arc::new(Obj { cls: None, payload: Payload::Function(f), dict: Some(crate::vm::value::InstDict::default()) }))
 }
 
 pub fn register() {

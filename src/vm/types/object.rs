@@ -640,7 +640,7 @@ pub fn builtin_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
     };
     if name == "__dict__" {
         if let Some(d) = &o.dict {
-            return Ok(Some(Value::Obj(Obj::new(Payload::Dict(d.copy())))));
+            return Ok(Some(Value::Obj(d.object().clone())));
         }
     }
     Ok(match &o.payload {
