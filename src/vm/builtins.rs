@@ -307,11 +307,9 @@ fn sum(vm: &mut Vm, mut args: Args) -> PyResult {
     let mut acc = start;
     // A list or tuple is summed from a snapshot; anything else streams, as
     // in CPython (a generator's items are never all held at once).
-    if let Some(items) = match args.pos[0].payload() {
-        Some(Payload::List(_) | Payload::Tuple(_)) if args.pos[0].obj().is_some_and(|o| o.cls.is_none()) => Some(ops::iterate(vm, &args.pos[0])?),
-        _ => None,
-    } {
-        for x in items {
+    let seq = &args.pos[0];
+    if matches!(seq.payload(), Some(Payload::List(_) | Payload::Tuple(_))) && seq.obj().is_some_and(|o| o.cls.is_none()) {
+        for x in ops::iterate(vm, seq)? {
             acc = sum_add(vm, acc, x)?;
         }
         return Ok(acc);

@@ -345,12 +345,8 @@ impl Vm {
                 Instr::LoadAttr(i) => {
                     let name = name_ref(frame, i);
                     let obj = frame.pop();
-                    if let Some(dict) = ops::plain_instance_dict(&obj, name) {
-                        let hint = hint_ref(frame, pc);
-                        if let Some(v) = dict.with_str_value_hinted(name, hint, Value::clone) {
-                            frame.push(v);
-                            continue;
-                        }
+                    if ops::with_instance_attr(&obj, name, hint_ref(frame, pc), |v| frame.push(v.clone())).is_some() {
+                        continue;
                     }
                     let v = tryx!(ops::getattr(self, &obj, name));
                     frame!(self).push(v);
@@ -359,10 +355,8 @@ impl Vm {
                     let name = name_ref(frame, i);
                     let obj = frame.pop();
                     let v = frame.pop();
-                    match ops::plain_store_dict(&obj, name) {
-                        Some(dict) => dict.set_str_value_hinted(name, v, hint_ref(frame, pc)),
-                        None => tryx!(ops::setattr(self, &obj, name, v)),
-                    }
+                    let hint = hint_ref(frame, pc);
+                    tryx!(ops::setattr_at(self, &obj, name, v, hint));
                 }
                 Instr::DeleteAttr(i) => {
                     let name = frame.code.names[i as usize].clone();
@@ -1217,10 +1211,8 @@ impl Vm {
                 let name = name_ref(frame, n);
                 // An instance attribute goes from the dict to the stack
                 // directly (no PyResult<Option<Value>> moved through calls).
-                if let Some(dict) = ops::plain_instance_dict(obj, name) {
-                    if dict.with_str_value_hinted(name, hint, |v| frame.push(v.clone())).is_some() {
-                        return Ok(());
-                    }
+                if ops::with_instance_attr(obj, name, hint, |v| frame.push(v.clone())).is_some() {
+                    return Ok(());
                 }
                 let v = ops::getattr(self, obj, name)?;
                 frame!(self).push(v);
@@ -1241,10 +1233,7 @@ impl Vm {
                 frame.pc += 1;
                 let name = name_ref(frame, n);
                 let v = frame.pop();
-                match ops::plain_store_dict(obj, name) {
-                    Some(dict) => dict.set_str_value_hinted(name, v, hint),
-                    None => ops::setattr(self, obj, name, v)?,
-                }
+                ops::setattr_at(self, obj, name, v, hint)?;
             }
             (Instr::LoadFastTake(_), Some(Instr::ReturnValue)) => {
                 let v = frame.fast[i as usize].take().expect("checked above");

@@ -325,6 +325,27 @@ pub fn plain_store_dict<'a>(obj: &'a Value, name: &Value) -> Option<&'a crate::v
     plain_dict(o, name, CLASS_SETATTR)
 }
 
+/// `obj.name = val` at an attribute store site: straight into a plain
+/// instance's dict, trying the site's `hint` first, else `setattr`.
+#[inline]
+pub fn setattr_at(vm: &mut Vm, obj: &Value, name: &Value, val: Value, hint: &std::sync::atomic::AtomicU32) -> PyResult<()> {
+    match plain_store_dict(obj, name) {
+        Some(dict) => {
+            dict.set_str_value_hinted(name, val, hint);
+            Ok(())
+        }
+        None => setattr(vm, obj, name, val),
+    }
+}
+
+/// `f` applied to a plain instance's own attribute `name`, read at an
+/// attribute load site (its `hint` tried first) under the dict's lock; None
+/// when the instance dict does not decide it (use `getattr`).
+#[inline]
+pub fn with_instance_attr<R>(obj: &Value, name: &Value, hint: &std::sync::atomic::AtomicU32, f: impl FnOnce(&Value) -> R) -> Option<R> {
+    plain_instance_dict(obj, name)?.with_str_value_hinted(name, hint, f)
+}
+
 /// `o`'s instance dict, if its class is a Python class with none of the
 /// `veto` flags and no data descriptor that could be called `name`.
 #[inline(always)]

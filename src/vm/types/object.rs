@@ -275,10 +275,10 @@ pub fn call_class(vm: &mut Vm, cls: &ObjRef, mut args: Args) -> PyResult<Prepare
         return Err(vm.type_error("type() takes 1 or 3 arguments"));
     }
     // A builtin class (str(x), range(n), enumerate(xs)...) whose builtin
-    // __new__ does all the work: __init__ is object's, which is skipped.
+    // __new__ does all the work, found once (`ClassData::ctor`).
     if let Payload::Class(c) = &cls.payload {
         if c.builtin {
-            if let Some(new) = c.ctor.get_or_init(|| builtin_ctor(cls)) {
+            if let Some(new) = c.ctor.get_or_init(|| new_does_all(cls, ops::lookup_type(cls, "__new__").as_ref())) {
                 args.pos.insert(0, Value::Obj(cls.clone()));
                 return Ok(Prepared::Done(vm.call_args(new, args)?));
             }
@@ -296,15 +296,11 @@ pub fn call_class(vm: &mut Vm, cls: &ObjRef, mut args: Args) -> PyResult<Prepare
     }
     let clsv = Value::Obj(cls.clone());
     let new = ops::lookup_type(cls, "__new__");
-    // A builtin class (str(x), range(n), enumerate(xs)...): a builtin
-    // __new__ does all the work and __init__ is object's, which is skipped.
-    // The arguments move to __new__ instead of being copied for __init__.
-    if let Some(Payload::StaticMethod(f)) = new.as_ref().and_then(|n| n.payload()) {
-        if matches!(f.payload(), Some(Payload::Builtin(_))) && init_is_objects(cls) {
-            let f = f.clone();
-            args.pos.insert(0, clsv);
-            return Ok(Prepared::Done(vm.call_args(&f, args)?));
-        }
+    // The same for a subclass of one that adds no __new__ or __init__: the
+    // arguments move to __new__ instead of being copied for __init__.
+    if let Some(f) = new_does_all(cls, new.as_ref()) {
+        args.pos.insert(0, clsv);
+        return Ok(Prepared::Done(vm.call_args(&f, args)?));
     }
     let inst = match new.as_ref().and_then(|n| n.payload()) {
         Some(Payload::StaticMethod(f)) => {
@@ -328,7 +324,7 @@ pub fn call_class(vm: &mut Vm, cls: &ObjRef, mut args: Args) -> PyResult<Prepare
                 let p = vm.prepare_call(init, args)?;
                 Ok(p.with_return(ReturnTo::Init(inst)))
             }
-            Some(Payload::Builtin(b)) if std::ptr::eq(b.func as *const (), object_init as *const ()) => Ok(Prepared::Done(inst)),
+            Some(_) if is_object_init(&init) => Ok(Prepared::Done(inst)),
             _ => {
                 args.pos.insert(0, inst.clone());
                 vm.call_args(&init, args)?;
@@ -339,18 +335,23 @@ pub fn call_class(vm: &mut Vm, cls: &ObjRef, mut args: Args) -> PyResult<Prepare
     }
 }
 
-/// `ClassData::ctor` of builtin class `cls`.
-fn builtin_ctor(cls: &ObjRef) -> Option<Value> {
-    match ops::lookup_type(cls, "__new__")?.payload() {
+/// The function of `new` (`cls.__new__`) when calling `cls` is just calling
+/// it: a builtin `__new__`, and `cls.__init__` is object's (which a class
+/// call skips).
+fn new_does_all(cls: &ObjRef, new: Option<&Value>) -> Option<Value> {
+    match new?.payload() {
         Some(Payload::StaticMethod(f)) if matches!(f.payload(), Some(Payload::Builtin(_))) && init_is_objects(cls) => Some(f.clone()),
         _ => None,
     }
 }
 
-/// Whether `cls.__init__` is `object.__init__`, which a class call skips.
+/// Whether `cls.__init__` is `object.__init__`.
 fn init_is_objects(cls: &ObjRef) -> bool {
-    matches!(ops::lookup_type(cls, "__init__").as_ref().and_then(|i| i.payload()),
-        Some(Payload::Builtin(b)) if std::ptr::eq(b.func as *const (), object_init as *const ()))
+    ops::lookup_type(cls, "__init__").is_some_and(|i| is_object_init(&i))
+}
+
+fn is_object_init(v: &Value) -> bool {
+    matches!(v.payload(), Some(Payload::Builtin(b)) if std::ptr::eq(b.func as *const (), object_init as *const ()))
 }
 
 fn type_call3(vm: &mut Vm, meta: Option<ObjRef>, args: Args) -> PyResult {
@@ -367,9 +368,7 @@ fn type_call3(vm: &mut Vm, meta: Option<ObjRef>, args: Args) -> PyResult {
 fn object_new_inner(vm: &mut Vm, cls: &ObjRef, args: &Args) -> PyResult {
     let Payload::Class(cd) = &cls.payload else { return Err(vm.type_error("object.__new__(X): X is not a type object")) };
     if !args.pos.is_empty() || !args.kw.is_empty() {
-        let init = ops::lookup_type(cls, "__init__");
-        let overrides_init = !matches!(init.as_ref().and_then(|i| i.payload()), Some(Payload::Builtin(b)) if b.name == "__init__" && std::ptr::eq(b.func as *const (), object_init as *const ()));
-        if !overrides_init {
+        if init_is_objects(cls) {
             return Err(vm.type_error(format!("{}() takes no arguments", lock(&cd.name))));
         }
     }
